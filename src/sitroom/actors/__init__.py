@@ -1,0 +1,1 @@
+"""Finding and resolving actors; person coreference."""

@@ -1,0 +1,137 @@
+"""The command line: a thin Typer layer over the library.
+
+``cli.py`` parses arguments and prints; the work is done by the packages it calls.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from importlib import resources
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from sitroom import __version__
+from sitroom.errors import SitroomError
+
+app = typer.Typer(
+    name="sitroom",
+    help="Turn news about international affairs into a sourced, queryable picture.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True, highlight=False)
+
+
+class AnalyzeFormat(str, Enum):
+    """Output formats of ``sitroom analyze``."""
+
+    json = "json"
+    table = "table"
+
+
+def demo_corpus() -> Path:
+    """The folder of the built-in demo corpus."""
+    return Path(str(resources.files("sitroom") / "corpus" / "demo"))
+
+
+def report_failure(failure: object) -> None:
+    """Print one read or analysis failure as a one-line error."""
+    err.print(f"[bold red]error[/] {failure}", soft_wrap=True)
+
+
+@app.command()
+def analyze(
+    paths: Annotated[list[str], typer.Argument(
+        help="Text, Markdown or HTML files, folders of them, .jsonl files, or - for stdin.")],
+    fmt: Annotated[AnalyzeFormat, typer.Option(
+        "--format", "-f", help="json: one analysis record per line; table: readable view.")]
+        = AnalyzeFormat.table,
+    batch_size: Annotated[int, typer.Option(help="Documents per parser batch.", min=1)] = 16,
+    workers: Annotated[int, typer.Option(help="Worker processes for the parse.", min=1)] = 1,
+) -> None:
+    """Analyse documents and print their analysis records.
+
+    Exits 1 when any document could not be read or analysed; the others are still
+    printed.
+    """
+    from sitroom.documents import iter_documents
+    from sitroom.engines.local import analyze_stream
+    from sitroom.record import AnalysisRecord, to_json
+
+    failed = 0
+    try:
+        stream = analyze_stream(iter_documents(paths), batch_size=batch_size, workers=workers)
+        for item in stream:
+            if not isinstance(item, AnalysisRecord):
+                failed += 1
+                report_failure(item)
+            elif fmt is AnalyzeFormat.json:
+                sys.stdout.write(to_json(item) + "\n")
+                sys.stdout.flush()
+            else:
+                from sitroom.interfaces.table import print_record
+
+                print_record(item)
+    except SitroomError as error:
+        report_failure(error)
+        raise typer.Exit(2) from None
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the analysis record (sitroom.analysis/1)."""
+    from sitroom.record import json_schema
+
+    sys.stdout.write(json.dumps(json_schema(), indent=2) + "\n")
+
+
+@app.command()
+def demo(
+    db: Annotated[Path | None, typer.Option(
+        help="Store to build (default: a fresh demo.duckdb in the current folder).")] = None,
+) -> None:
+    """Run the main job on the built-in demo corpus: ingest it and print the brief."""
+    from sitroom.interfaces.demo import run_demo
+
+    try:
+        run_demo(demo_corpus(), db or Path("demo.duckdb"))
+    except SitroomError as error:
+        report_failure(error)
+        raise typer.Exit(2) from None
+
+
+@app.command()
+def version() -> None:
+    """Print sitroom's version and the versions of its lexicons."""
+    from sitroom.interfaces.versions import versions
+
+    for name, value in versions().items():
+        sys.stdout.write(f"{name}\t{value}\n")
+
+
+def _register_optional() -> None:
+    try:
+        from sitroom.cli_store import register
+    except ImportError:  # pragma: no cover - store not installed in this build
+        return
+    register(app)
+
+
+_register_optional()
+
+
+def main() -> None:
+    """Entry point of the ``sitroom`` command."""
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,1 @@
+"""Our own lexicons and code tables, versioned."""

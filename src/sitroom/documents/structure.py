@@ -1,0 +1,149 @@
+"""Story structure: front matter, headings, datelines and captions are not story text.
+
+Every function keeps the text's length: markup is blanked with spaces so that offsets
+into the cleaned text are offsets into the text as read.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from sitroom.documents.model import Zone
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*(\n|\Z)", re.S)
+_FIELD = re.compile(r"^([A-Za-z_]+)[ \t]*:[ \t]*(.*?)[ \t]*$", re.M)
+_MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*)$", re.M)
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
+_MD_LINK = re.compile(r"\[([^\]\n]+)\]\(([^)\n]*)\)")
+_DATELINE = re.compile(
+    r"\A(?P<place>[A-Z][A-Za-z.'’\- ]{1,40}?(?:,[ \t][A-Z][A-Za-z.'’\- ]{1,30})?)"
+    r"(?:[ \t]*\((?:[A-Za-z .]{2,20})\))?"
+    r"(?P<sep>[ \t]*(?:—|–|--|-)[ \t]+|:[ \t]+)"
+)
+_END_PUNCT = re.compile(r"[.!?…\"”’)\]:;]\s*$")
+_CAPTION = re.compile(r"^(photo|image|picture|file photo|caption)\b.*", re.I)
+
+
+def blank(text: str, start: int, end: int) -> str:
+    """Replace ``text[start:end]`` with spaces, keeping newlines."""
+    piece = "".join(ch if ch == "\n" else " " for ch in text[start:end])
+    return text[:start] + piece + text[end:]
+
+
+def front_matter(text: str) -> tuple[dict[str, str], Zone | None]:
+    """Read a ``---`` front-matter block of ``key: value`` lines at the top of a file."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, None
+    fields = {k.lower(): v.strip().strip("\"'") for k, v in _FIELD.findall(match.group(1))}
+    return fields, Zone(0, match.end(), "frontmatter")
+
+
+def markdown_markup(text: str) -> tuple[str, list[Zone]]:
+    """Blank Markdown markup; heading lines become heading zones."""
+    zones: list[Zone] = []
+    for match in _MD_HEADING.finditer(text):
+        zones.append(Zone(match.start(), match.end(), "heading"))
+    clean = text
+    for match in _MD_HEADING.finditer(text):
+        clean = blank(clean, match.start(1), match.end(1))
+    for match in _MD_LINK.finditer(clean):
+        clean = blank(clean, match.start(), match.start() + 1)
+        clean = blank(clean, match.end(1), match.end())
+    for match in _MD_EMPHASIS.finditer(clean):
+        clean = blank(clean, match.start(), match.end())
+    return clean, zones
+
+
+_TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>", re.S | re.I)
+_BLOCK = re.compile(r"</?(p|div|br|h[1-6]|li|tr|section|article|header|footer)\b", re.I)
+_HEADING_TAG = re.compile(r"<(h[1-6])\b[^>]*>(.*?)</\1\s*>", re.S | re.I)
+_TITLE_TAG = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.S | re.I)
+_ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
+
+
+def html_markup(text: str) -> tuple[str, list[Zone], str | None]:
+    """Blank HTML tags (block tags become a newline) and entities; keep offsets.
+
+    Returns:
+        the cleaned text, heading zones, and the ``<title>`` if any.
+    """
+    zones = [Zone(m.start(), m.end(), "heading") for m in _HEADING_TAG.finditer(text)]
+    title_match = _TITLE_TAG.search(text)
+    title = html.unescape(title_match.group(1)).strip() if title_match else None
+    if title_match:
+        zones.append(Zone(title_match.start(), title_match.end(), "heading"))
+    chars = list(text)
+    for match in _TAG.finditer(text):
+        for i in range(match.start(), match.end()):
+            if chars[i] != "\n":
+                chars[i] = " "
+        if _BLOCK.match(match.group(0)):
+            chars[match.start()] = "\n"
+    for match in _ENTITY.finditer(text):
+        value = html.unescape(match.group(0))
+        if len(value) == 1 and chars[match.start()] == "&":
+            chars[match.start()] = value
+            for i in range(match.start() + 1, match.end()):
+                chars[i] = " "
+    return "".join(chars), zones, title or None
+
+
+def _words(line: str) -> list[str]:
+    return re.findall(r"[A-Za-z0-9’'\-]+", line)
+
+
+def is_heading_line(line: str) -> bool:
+    """A short line with no closing punctuation, mostly capitalised: a heading.
+
+    Args:
+        line: one line of text, without its newline.
+    """
+    stripped = line.strip()
+    if not stripped or _END_PUNCT.search(stripped):
+        return False
+    words = _words(stripped)
+    if not words or len(words) > 16:
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper() or w[0].isdigit())
+    small = {"a", "an", "the", "and", "or", "of", "for", "in", "on", "to", "at", "by",
+             "with", "as", "from", "over", "amid", "after", "vs", "into"}
+    content = [w for w in words if w.lower() not in small]
+    return bool(content) and capitalised >= max(1, int(0.6 * len(content)))
+
+
+def line_zones(text: str) -> list[Zone]:
+    """Heading and caption lines of a plain-text story (paragraph per line)."""
+    zones: list[Zone] = []
+    offset = 0
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        stripped = line.strip()
+        if stripped:
+            lead = offset + (len(line) - len(line.lstrip()))
+            end = offset + len(line.rstrip())
+            nonblank = [ln for ln in lines if ln.strip()]
+            if len(nonblank) > 1 and is_heading_line(stripped):
+                zones.append(Zone(lead, end, "heading"))
+            elif _CAPTION.match(stripped) and len(_words(stripped)) < 40 and number > 0:
+                zones.append(Zone(lead, end, "caption"))
+        offset += len(line) + 1
+    return zones
+
+
+def find_dateline(clean: str, zones: list[Zone]) -> tuple[str | None, Zone | None]:
+    """The dateline at the start of the first story paragraph ("PARIS —", "Seoul:")."""
+    position = 0
+    for line in clean.split("\n"):
+        lead = position + (len(line) - len(line.lstrip()))
+        inside = any(z.start <= lead < z.end for z in zones)
+        if line.strip() and not inside:
+            match = _DATELINE.match(clean[lead:])
+            if match and len(_words(match.group("place"))) <= 6:
+                place = match.group("place").strip()
+                if all(w[0].isupper() for w in _words(place)):
+                    return place, Zone(lead, lead + match.end(), "dateline")
+            return None, None
+        position += len(line) + 1
+    return None, None

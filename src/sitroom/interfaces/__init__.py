@@ -1,0 +1,1 @@
+"""Human-facing views: terminal tables, the demo job, versions."""

@@ -1,0 +1,1 @@
+"""Assembling the spaCy pipeline from registered components; loading it once per process."""

@@ -1,0 +1,131 @@
+"""Analyse documents: parse each once with ``nlp.pipe`` and assemble its record."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sitroom.documents.model import Document, ReadFailure
+from sitroom.documents.readers import build_document
+from sitroom.record import AnalysisRecord, DocumentInfo
+
+#: Documents longer than this (characters) are parsed in chunks of paragraphs.
+CHUNK_CHARS = 100_000
+
+
+def document_info(document: Document) -> DocumentInfo:
+    """The record's ``document`` block."""
+    return DocumentInfo(
+        id=document.id,
+        path=document.path,
+        title=document.title,
+        published=document.published,
+        dateline=document.dateline,
+        url=document.url,
+        sha256=document.sha256,
+        length=len(document.text),
+    )
+
+
+def make_doc(nlp: Language, document: Document) -> Doc:
+    """Tokenise the cleaned text and attach the document to it."""
+    doc = nlp.make_doc(document.clean)
+    doc._.document = document
+    return doc
+
+
+def record_from_doc(doc: Doc) -> AnalysisRecord:
+    """Collect what the components found into an analysis record."""
+    from sitroom.actors.model import ActorIndex
+
+    document: Document = doc._.document
+    actors: ActorIndex = doc._.actors or ActorIndex()
+    return AnalysisRecord(
+        document=document_info(document),
+        actors=tuple(actors.actors),
+        events=tuple(doc._.events),
+        quotes=tuple(doc._.quotes),
+        sources=tuple(f.source for f in doc._.sources),
+        relations=tuple(doc._.relations),
+    )
+
+
+def analyze_documents(
+    items: Iterable[Document | ReadFailure],
+    nlp: Language | None = None,
+    batch_size: int = 16,
+) -> Iterator[AnalysisRecord | ReadFailure]:
+    """Analyse documents in order; read failures pass through unchanged.
+
+    Args:
+        items: documents (and failures) from :func:`sitroom.documents.iter_documents`.
+        nlp: a loaded sitroom pipeline; loaded once per process when omitted.
+        batch_size: documents per ``nlp.pipe`` batch.
+    """
+    if nlp is None:
+        from sitroom.pipeline.loader import load_nlp
+
+        nlp = load_nlp()
+    pending: list[Document | ReadFailure] = []
+
+    def flush() -> Iterator[AnalysisRecord | ReadFailure]:
+        docs = [make_doc(nlp, d) for d in pending if isinstance(d, Document)]
+        parsed = iter(nlp.pipe(docs, batch_size=batch_size))
+        for item in pending:
+            if isinstance(item, ReadFailure):
+                yield item
+                continue
+            try:
+                yield record_from_doc(next(parsed))
+            except Exception as error:  # noqa: BLE001 - one bad document must not stop a run
+                yield ReadFailure(item.path or item.id, f"analysis failed: {error!r}",
+                                  code="E501", doc_id=item.id)
+        pending.clear()
+
+    for item in items:
+        if isinstance(item, Document) and len(item.clean) > CHUNK_CHARS:
+            yield from flush()
+            yield analyze_long(item, nlp)
+            continue
+        pending.append(item)
+        if len(pending) >= batch_size:
+            yield from flush()
+    yield from flush()
+
+
+def analyze_long(document: Document, nlp: Language) -> AnalysisRecord | ReadFailure:
+    """Analyse a very long document paragraph-chunk by chunk, offsets kept.
+
+    Each chunk is the full text with everything outside the chunk blanked, so
+    offsets stay those of the document; actor ids are renumbered per document.
+    """
+    from sitroom.pipeline.merge import merge_records
+
+    records: list[AnalysisRecord] = []
+    text = document.clean
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + CHUNK_CHARS)
+        if end < len(text):
+            cut = text.rfind("\n", start + CHUNK_CHARS // 2, end)
+            end = cut + 1 if cut > 0 else end
+        piece = " " * start + text[start:end]
+        chunk = replace(document, clean=piece)
+        doc = make_doc(nlp, chunk)
+        doc = nlp(doc)
+        records.append(record_from_doc(doc))
+        start = end
+    return merge_records(records)
+
+
+def analyze_text(text: str, *, doc_id: str | None = None, title: str | None = None,
+                 published: str | None = None, nlp: Language | None = None) -> AnalysisRecord:
+    """Analyse one string (for notebooks and the web upload)."""
+    document = build_document(text, doc_id=doc_id, title=title, published=published)
+    result = next(analyze_documents([document], nlp=nlp))
+    if isinstance(result, ReadFailure):
+        raise ValueError(str(result))
+    return result

@@ -1,0 +1,173 @@
+"""sitroom's registered spaCy components and the Doc extensions they declare.
+
+Order in the pipeline::
+
+    sitroom_structure (before parser)  sentence starts at line breaks and zone edges
+    tok2vec tagger parser ... ner      the statistical English model
+    sitroom_actors                     doc._.actors       (ActorIndex)
+    sitroom_sourcing                   doc._.quotes, doc._.sources, doc._.relations
+    sitroom_events                     doc._.events       (tuple[Event, ...])
+
+Each component is a thin wrapper over pure functions in its stage's package; its
+settings come from the pipeline config (``nlp.add_pipe(name, config=...)``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from sitroom.documents.model import Document
+
+_DOC_EXTENSIONS: dict[str, Any] = {
+    "document": None,
+    "actors": None,
+    "quotes": (),
+    "sources": (),
+    "relations": (),
+    "events": (),
+    "story_sents": None,
+}
+
+
+def register_extensions() -> None:
+    """Declare the Doc and Span extensions sitroom's components write."""
+    for name, default in _DOC_EXTENSIONS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+    if not Span.has_extension("is_story"):
+        Span.set_extension("is_story", getter=is_story)
+
+
+def is_story(span: Span) -> bool:
+    """Whether a sentence is part of the story (not a heading, dateline or caption)."""
+    document: Document | None = span.doc._.document
+    if document is None:
+        return True
+    if not any(t.is_alpha for t in span):
+        return False
+    start, end = span.start_char, span.end_char
+    for zone in document.zones:
+        if zone.start < end and start < zone.end:
+            return False
+    return True
+
+
+register_extensions()
+
+
+@Language.component(
+    "sitroom_structure",
+    assigns=["token.is_sent_start"],
+)
+def structure_component(doc: Doc) -> Doc:
+    """Start a sentence after each line break and at each edge of a non-story zone."""
+    document: Document | None = doc._.document
+    edges = sorted({e for z in document.zones for e in (z.start, z.end)}) if document else []
+    pending = 0
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        starts = previous.is_space and "\n" in previous.text
+        while pending < len(edges) and edges[pending] <= token.idx:
+            if edges[pending] > previous.idx:
+                starts = True
+            pending += 1
+        if starts:
+            token.is_sent_start = True
+    return doc
+
+
+@Language.factory(
+    "sitroom_actors",
+    assigns=["doc._.actors"],
+    default_config={"coreference": True},
+)
+def make_actors(nlp: Language, name: str, coreference: bool) -> ActorsComponent:
+    """Find, merge and resolve actors (see :mod:`sitroom.actors`)."""
+    return ActorsComponent(coreference=coreference)
+
+
+class ActorsComponent:
+    """Runs :func:`sitroom.actors.resolve.find_actors` on each document."""
+
+    def __init__(self, coreference: bool = True) -> None:
+        self.coreference = coreference
+
+    def __call__(self, doc: Doc) -> Doc:
+        from sitroom.actors.resolve import find_actors
+
+        doc._.actors = find_actors(doc)
+        return doc
+
+
+@Language.factory(
+    "sitroom_sourcing",
+    assigns=["doc._.quotes", "doc._.sources", "doc._.relations"],
+    default_config={"quotes": True, "relations": True},
+)
+def make_sourcing(nlp: Language, name: str, quotes: bool, relations: bool) -> SourcingComponent:
+    """Quotes with speakers, sources, standing relations (see :mod:`sitroom.sourcing`)."""
+    return SourcingComponent(quotes=quotes, relations=relations)
+
+
+class SourcingComponent:
+    """Runs the sourcing stage's document-level extractors."""
+
+    def __init__(self, quotes: bool = True, relations: bool = True) -> None:
+        self.quotes = quotes
+        self.relations = relations
+
+    def __call__(self, doc: Doc) -> Doc:
+        from sitroom.actors.model import ActorIndex
+        from sitroom.sourcing.quotes import find_quotes
+        from sitroom.sourcing.relations import find_relations
+        from sitroom.sourcing.sources import find_sources
+
+        actors = doc._.actors or ActorIndex()
+        doc._.quotes = tuple(find_quotes(doc, actors)) if self.quotes else ()
+        doc._.sources = tuple(find_sources(doc, actors))
+        doc._.relations = tuple(find_relations(doc, actors)) if self.relations else ()
+        return doc
+
+
+@Language.factory(
+    "sitroom_events",
+    assigns=["doc._.events"],
+    default_config={"nominal": True, "statements": True},
+)
+def make_events(nlp: Language, name: str, nominal: bool, statements: bool) -> EventsComponent:
+    """Code events in CAMEO and PLOVER with modality, polarity and nesting."""
+    return EventsComponent(nominal=nominal, statements=statements)
+
+
+class EventsComponent:
+    """Runs :func:`sitroom.events.extract.find_events` on each document."""
+
+    def __init__(self, nominal: bool = True, statements: bool = True) -> None:
+        self.nominal = nominal
+        self.statements = statements
+
+    def __call__(self, doc: Doc) -> Doc:
+        from sitroom.actors.model import ActorIndex
+        from sitroom.events.extract import EventSettings, find_events
+
+        settings = EventSettings(nominal=self.nominal, statements=self.statements)
+        doc._.events = tuple(
+            find_events(doc, doc._.actors or ActorIndex(), doc._.sources, settings)
+        )
+        return doc
+
+
+def add_sitroom_components(nlp: Language, overrides: dict[str, Any]) -> None:
+    """Add sitroom's components to a loaded English model.
+
+    Args:
+        nlp: the statistical pipeline.
+        overrides: per-component config, keyed ``actors``, ``sourcing``, ``events``.
+    """
+    nlp.add_pipe("sitroom_structure", before="parser")
+    nlp.add_pipe("sitroom_actors", config=overrides.get("actors", {}))
+    nlp.add_pipe("sitroom_sourcing", config=overrides.get("sourcing", {}))
+    nlp.add_pipe("sitroom_events", config=overrides.get("events", {}))
