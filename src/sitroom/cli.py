@@ -85,6 +85,53 @@ def analyze(
         raise typer.Exit(1)
 
 
+class Engine(str, Enum):
+    """Execution engines of ``sitroom ingest``."""
+
+    local = "local"
+    dask = "dask"
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(
+        help="Text, Markdown or HTML files, folders of them, .jsonl files, or - for stdin.")],
+    db: Annotated[Path | None, typer.Option(
+        help="DuckDB store (default: $SITROOM_DB or ./sitroom.duckdb).")] = None,
+    engine: Annotated[Engine, typer.Option(help="local processes or a Dask cluster.")]
+        = Engine.local,
+    workers: Annotated[int, typer.Option(help="Worker processes.", min=1)] = 1,
+    scheduler: Annotated[str | None, typer.Option(
+        help="Dask scheduler address (default: a LocalCluster).")] = None,
+    shards: Annotated[Path | None, typer.Option(
+        help="Folder for Dask's Parquet shards (default: beside the store).")] = None,
+    batch_size: Annotated[int, typer.Option(help="Documents per parser batch.", min=1)] = 16,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Analyse documents and add them to the store, incrementally and idempotently.
+
+    Documents already stored (same content hash) are skipped before they are parsed;
+    bad documents go to the quarantine table. Exits 1 when anything was quarantined.
+    """
+    from sitroom.interfaces.ingest import run_ingest
+
+    try:
+        result = run_ingest(paths, db=db, engine=engine.value, workers=workers,
+                            scheduler=scheduler, shard_dir=shards, batch_size=batch_size,
+                            progress=not quiet)
+    except SitroomError as error:
+        report_failure(error)
+        raise typer.Exit(2) from None
+    for failure in result.failures:
+        report_failure(f"quarantined {failure.path or ''} "
+                       f"{('[' + failure.doc_id + ']') if failure.doc_id else ''}: "
+                       f"{failure.reason}")
+    err.print(f"{result.added} added, {result.skipped} skipped (already stored), "
+              f"{result.quarantined} quarantined")
+    if result.quarantined:
+        raise typer.Exit(1)
+
+
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the analysis record (sitroom.analysis/1)."""

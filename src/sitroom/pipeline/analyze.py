@@ -40,6 +40,7 @@ def make_doc(nlp: Language, document: Document) -> Doc:
 def record_from_doc(doc: Doc) -> AnalysisRecord:
     """Collect what the components found into an analysis record."""
     from sitroom.actors.model import ActorIndex
+    from sitroom.sourcing.sources import distinct_sources
 
     document: Document = doc._.document
     actors: ActorIndex = doc._.actors or ActorIndex()
@@ -48,7 +49,7 @@ def record_from_doc(doc: Doc) -> AnalysisRecord:
         actors=tuple(actors.actors),
         events=tuple(doc._.events),
         quotes=tuple(doc._.quotes),
-        sources=tuple(f.source for f in doc._.sources),
+        sources=tuple(distinct_sources(list(doc._.sources))),
         relations=tuple(doc._.relations),
     )
 

@@ -1,0 +1,485 @@
+"""Find the events actors do to each other in a parsed document.
+
+The extractor reads each story sentence's dependency parse. A verb (or an event
+noun) whose lemma has an entry in the verb lexicon is a trigger; the entry whose
+conditions (particle, preposition, object class) hold best gives the CAMEO code.
+Source and target come from the parse: subject, object, prepositional objects,
+passive agents and coordination, never from word order. How the text says it
+(modality, polarity) comes from auxiliaries, negation and governing verbs; a
+verb of appeal or threat makes the clause it governs a child event (``parent``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from sitroom.actors.model import ActorIndex
+from sitroom.events.codebook import Codebook, VerbEntry, load_codebook
+from sitroom.events.modality import (
+    Judgement,
+    complement_modality,
+    judge,
+)
+from sitroom.record import Event, SentenceRef, Span as Evidence
+
+#: Dependency labels of clauses that a governing verb makes the content of.
+CLAUSAL = {"xcomp", "ccomp"}
+#: Prepositions whose object is a place, never a target.
+PLACE_PREPS = {"in", "near", "inside", "outside", "across", "throughout", "within", "off",
+               "along", "around", "during", "since", "until", "after", "before"}
+#: Prepositions tried for a target when the entry's own slots find none.
+FALLBACK_PREPS = ("with", "against", "to", "on", "toward", "towards", "at", "over",
+                  "from", "for", "into")
+#: Pronouns that refer to a state or body, resolved to the last such actor.
+IT_PRONOUNS = {"it", "its", "itself"}
+
+
+@dataclass(frozen=True)
+class EventSettings:
+    """Settings of the event stage (from the pipeline config).
+
+    Attributes:
+        nominal: code event nouns ("the deployment", "Russia's aggression").
+        statements: keep plain statements (CAMEO 010) as events.
+    """
+
+    nominal: bool = True
+    statements: bool = True
+
+
+@dataclass
+class _Draft:
+    trigger: Token
+    entry: VerbEntry
+    cameo: str
+    source: list[str]
+    target: list[str]
+    judgement: Judgement
+    parent: int | None = None  # index of the parent draft
+    rule: str = ""
+    extra_cues: list[Token] = field(default_factory=list)
+
+
+def _sentence_index(doc: Doc) -> dict[int, int]:
+    return {sent.start: n for n, sent in enumerate(doc.sents)}
+
+
+class _Resolver:
+    """Maps parse tokens to actor ids, with coordination and ``it`` resolution."""
+
+    def __init__(self, doc: Doc, actors: ActorIndex) -> None:
+        self.doc = doc
+        self.actors = actors
+        self.kinds = {a.id: a.kind for a in actors.actors}
+
+    def it_antecedent(self, token: Token) -> str | None:
+        """The last non-person actor mentioned before ``token`` (same or previous sentence)."""
+        sent_start = token.sent.start
+        earlier = [m for m in self.actors.mentions
+                   if m.end <= token.i and self.kinds.get(m.actor_id) != "person"]
+        if not earlier:
+            return None
+        last = max(earlier, key=lambda m: m.end)
+        prev_sents = [s for s in self.doc.sents if s.end <= sent_start]
+        floor = prev_sents[-1].start if prev_sents else 0
+        return last.actor_id if last.start >= floor else None
+
+    def at(self, token: Token) -> list[str]:
+        """Actors named by the phrase headed by ``token`` (with its conjuncts)."""
+        found: list[str] = []
+        for head in self._coordinated(token):
+            actor = self._one(head)
+            if actor and actor not in found:
+                found.append(actor)
+        return found
+
+    def _one(self, token: Token) -> str | None:
+        actor = self.actors.at_token(token.i)
+        if actor:
+            return actor
+        if token.lower_ in IT_PRONOUNS:
+            return self.it_antecedent(token)
+        # "the leaders of China", "officials from both countries": look inside.
+        for child in token.children:
+            if child.dep_ in {"prep"} and child.lower_ in {"of", "from"}:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        inner = self.actors.at_token(pobj.i)
+                        if inner:
+                            return inner
+            if child.dep_ in {"poss", "compound", "amod", "nmod"}:
+                inner = self.actors.at_token(child.i)
+                if inner:
+                    return inner
+        return None
+
+    @staticmethod
+    def _coordinated(token: Token) -> Iterable[Token]:
+        yield token
+        for child in token.children:
+            if child.dep_ == "conj":
+                yield from _Resolver._coordinated(child)
+            elif child.dep_ == "prep" and child.lower_ in {"along", "together"}:
+                for inner in child.children:
+                    if inner.dep_ == "prep" and inner.lower_ == "with":
+                        for pobj in inner.children:
+                            if pobj.dep_ == "pobj":
+                                yield from _Resolver._coordinated(pobj)
+            elif child.dep_ == "prep" and child.lower_ == "alongside":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        yield from _Resolver._coordinated(pobj)
+
+
+def _children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _prep_objects(token: Token, prep: str) -> list[Token]:
+    found: list[Token] = []
+    for child in token.children:
+        if child.dep_ in {"prep", "agent", "dative"} and child.lower_ == prep:
+            found += [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
+    return found
+
+
+def _object(token: Token) -> Token | None:
+    objects = _children(token, "dobj", "obj")
+    if objects:
+        return objects[0]
+    if token.pos_ == "NOUN":
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                pobjs = _children(child, "pobj")
+                if pobjs:
+                    return pobjs[0]
+    passive = _children(token, "nsubjpass")
+    return passive[0] if passive else None
+
+
+def _entry_score(entry: VerbEntry, token: Token) -> int | None:
+    """How well an entry's conditions hold for a trigger (None: they don't)."""
+    score = 0
+    if entry.particle:
+        if not any(c.dep_ == "prt" and c.lower_ == entry.particle for c in token.children):
+            return None
+        score += 2
+    if entry.prep:
+        if not any(c.dep_ in {"prep", "agent", "dative"} and c.lower_ == entry.prep
+                   for c in token.children):
+            return None
+        score += 1
+    if entry.objects:
+        obj = _object(token)
+        if obj is None or obj.lemma_.lower() not in entry.objects:
+            return None
+        score += 3
+    return score
+
+
+def choose_entry(entries: Sequence[VerbEntry], token: Token) -> VerbEntry | None:
+    """The lexicon entry whose conditions hold best for this trigger, or None."""
+    best: tuple[int, int] | None = None
+    chosen: VerbEntry | None = None
+    for order, entry in enumerate(entries):
+        score = _entry_score(entry, token)
+        if score is None:
+            continue
+        key = (score, -order)
+        if best is None or key > best:
+            best, chosen = key, entry
+    return chosen
+
+
+def _subject_tokens(token: Token) -> tuple[list[Token], bool]:
+    """Subject phrase heads of a verb and whether it is passive."""
+    subjects = _children(token, "nsubj", "csubj")
+    if subjects:
+        return subjects, False
+    passive = _children(token, "nsubjpass")
+    if passive:
+        return passive, True
+    return [], False
+
+
+class _Extractor:
+    def __init__(self, doc: Doc, actors: ActorIndex, codebook: Codebook,
+                 settings: EventSettings) -> None:
+        self.doc = doc
+        self.actors = actors
+        self.codebook = codebook
+        self.settings = settings
+        self.resolve = _Resolver(doc, actors)
+
+    # -- arguments -----------------------------------------------------------------
+    def sources(self, token: Token) -> list[str]:
+        """The doer of a verb: its subject, a passive agent, or its controller."""
+        if token.pos_ in {"NOUN", "PROPN"} and token.dep_ not in {"ROOT"}:
+            return self._nominal_sources(token)
+        subjects, passive = _subject_tokens(token)
+        if passive:
+            agents = _prep_objects(token, "by")
+            return [a for t in agents for a in self.resolve.at(t)]
+        if subjects:
+            return [a for t in subjects for a in self.resolve.at(t)]
+        return self._inherited_sources(token)
+
+    def _inherited_sources(self, token: Token) -> list[str]:
+        head = token.head
+        if head is token:
+            return []
+        if token.dep_ == "xcomp":
+            # Object control: "urged China to curb" → China curbs.
+            objects = _children(head, "dobj")
+            if objects and head.lemma_.lower() not in {"help"}:
+                found = [a for t in objects for a in self.resolve.at(t)]
+                if found:
+                    return found
+            return self.sources(head)
+        if token.dep_ in {"conj", "advcl", "relcl", "acl", "pcomp"} or token.dep_ == "prep":
+            if token.dep_ == "relcl":
+                return self.resolve.at(head)
+            if token.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"}:
+                return self.resolve.at(head)
+            found = self.sources(head)
+            subjects, passive = _subject_tokens(head)
+            if passive and head.lemma_.lower() in {"join", "accompany"}:
+                found += [a for t in subjects for a in self.resolve.at(t)]
+                found += [a for t in _prep_objects(head, "by") for a in self.resolve.at(t)]
+            return list(dict.fromkeys(found))
+        if token.dep_ == "pcomp" or (head.dep_ == "prep" and head.head is not head):
+            return self.sources(head.head)
+        return []
+
+    def _nominal_sources(self, token: Token) -> list[str]:
+        found: list[str] = []
+        for child in token.children:
+            if child.dep_ == "poss" or (child.dep_ in {"compound", "amod", "nmod"}
+                                        and self.actors.at_token(child.i)
+                                        and self.actors.at_token(child.i)
+                                        != self.actors.at_token(token.i)):
+                found += self.resolve.at(child)
+            elif child.dep_ == "prep" and child.lower_ in {"by", "between", "among"}:
+                for pobj in _children(child, "pobj"):
+                    found += self.resolve.at(pobj)
+        return list(dict.fromkeys(found))
+
+    def targets(self, token: Token, entry: VerbEntry, sources: list[str]) -> list[str]:
+        """The receiver of an event, by the entry's slots, then by fallbacks."""
+        for slot in entry.target:
+            heads: list[Token] = []
+            if slot == "dobj":
+                heads = _children(token, "dobj", "obj")
+                if not heads and token.pos_ == "VERB":
+                    subjects, passive = _subject_tokens(token)
+                    if passive:
+                        heads = subjects
+            elif slot in {"iobj", "dative"}:
+                heads = _children(token, "dative", "iobj")
+            elif slot == "poss":
+                heads = _children(token, "poss")
+            elif slot == "agent":
+                heads = _prep_objects(token, "by")
+            elif slot.startswith("prep:"):
+                heads = _prep_objects(token, slot[5:])
+                if not heads:
+                    obj = _object(token)
+                    if obj is not None:
+                        heads = _prep_objects(obj, slot[5:])
+            found = [a for t in heads for a in self.resolve.at(t) if a not in sources]
+            if found:
+                return list(dict.fromkeys(found))
+        for prep in FALLBACK_PREPS:
+            heads = _prep_objects(token, prep)
+            found = [a for t in heads for a in self.resolve.at(t) if a not in sources]
+            if found:
+                return list(dict.fromkeys(found))
+        return []
+
+    # -- triggers ------------------------------------------------------------------
+    def entry_for(self, token: Token) -> VerbEntry | None:
+        if token.pos_ in {"VERB", "AUX"} or (token.pos_ == "ADJ" and token.tag_ == "VBN"):
+            pos = "VERB"
+        elif token.pos_ == "NOUN" and self.settings.nominal:
+            pos = "NOUN"
+        else:
+            return None
+        entries = self.codebook.verbs(token.lemma_.lower(), pos)
+        if not entries and pos == "VERB" and token.tag_ in {"VBN", "VBD"}:
+            entries = self.codebook.verbs(token.lower_, pos)
+        entry = choose_entry(entries, token) if entries else None
+        if entry is not None and entry.statement and not self.settings.statements:
+            return None
+        return entry
+
+    def drafts(self, sent: Span) -> list[_Draft]:
+        drafts: list[_Draft] = []
+        by_token: dict[int, int] = {}
+        light_objects: set[int] = set()
+        for token in sent:
+            entry = self.entry_for(token)
+            if entry is None or token.i in light_objects:
+                continue
+            if entry.pos == "NOUN" and token.head.i in by_token:
+                continue
+            if entry.objects:
+                obj = _object(token)
+                if obj is not None:
+                    light_objects.add(obj.i)
+            judgement = judge(token, self.codebook)
+            if judgement.suppress:
+                continue
+            source = self.sources(token)
+            target = self.targets(token, entry, source)
+            if not source and not target:
+                continue
+            drafts.append(_Draft(token, entry, judgement.cameo or entry.cameo, source, target,
+                                 judgement, rule=f"verb:{entry.id}"))
+            by_token[token.i] = len(drafts) - 1
+        # Nesting: an event in a clause governed by an appeal/threat/promise is its content.
+        for draft in drafts:
+            governor = self._governor(draft.trigger, by_token, drafts)
+            if governor is not None:
+                parent = drafts[governor]
+                draft.parent = governor
+                modality = complement_modality(parent.entry)
+                if modality and draft.judgement.modality == "actual":
+                    draft.judgement = replace(draft.judgement, modality=modality)
+        return drafts
+
+    @staticmethod
+    def _governor(token: Token, by_token: dict[int, int], drafts: list[_Draft]) -> int | None:
+        node = token
+        for _ in range(4):
+            if node.dep_ not in CLAUSAL | {"pcomp", "pobj", "advcl", "conj", "prep"}:
+                return None
+            node = node.head
+            index = by_token.get(node.i)
+            if index is not None:
+                if drafts[index].entry.complement:
+                    return index
+                if node.dep_ not in {"conj"}:
+                    return None
+        return None
+
+
+def find_events(
+    doc: Doc,
+    actors: ActorIndex,
+    sources: Sequence[object] = (),
+    settings: EventSettings | None = None,
+    codebook: Codebook | None = None,
+) -> list[Event]:
+    """Every event in the story sentences of a parsed document.
+
+    Args:
+        doc: a Doc parsed by the sitroom pipeline (sentences, parse, entities).
+        actors: the actor stage's output.
+        sources: the sourcing stage's source findings (for attribution).
+        settings: stage settings.
+        codebook: CAMEO/PLOVER tables and verb lexicon (loaded when omitted).
+    """
+    settings = settings or EventSettings()
+    codebook = codebook or load_codebook()
+    extractor = _Extractor(doc, actors, codebook, settings)
+    published = _published(doc)
+    events: list[Event] = []
+    for index, sent in enumerate(doc.sents):
+        if Span.has_extension("is_story") and not sent._.is_story:
+            continue
+        drafts = extractor.drafts(sent)
+        ids: dict[int, str] = {}
+        seen: set[tuple[tuple[str, ...], tuple[str, ...], str, int | None]] = set()
+        for number, draft in enumerate(drafts):
+            key = (tuple(draft.source), tuple(draft.target), draft.cameo[:3], draft.parent)
+            if key in seen:
+                continue
+            seen.add(key)
+            event_id = f"E{len(events) + 1}"
+            ids[number] = event_id
+            events.append(_finish(draft, event_id, ids, index, sent, codebook, sources,
+                                  actors, published))
+    return events
+
+
+def _published(doc: Doc) -> object:
+    import datetime as dt
+
+    document = doc._.document if Doc.has_extension("document") else None
+    value = getattr(document, "published", None)
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _finish(draft: _Draft, event_id: str, ids: dict[int, str], sentence_index: int,
+            sent: Span, codebook: Codebook, sources: Sequence[object], actors: ActorIndex,
+            published: object) -> Event:
+    code = codebook.code(draft.cameo)
+    plover = draft.entry.plover or code.plover
+    mode = draft.entry.plover_mode if draft.entry.plover else code.plover_mode
+    if draft.entry.plover_mode and not draft.entry.plover:
+        mode = draft.entry.plover_mode
+    trigger = draft.trigger
+    event = Event(
+        id=event_id,
+        source=tuple(draft.source),
+        target=tuple(draft.target),
+        plover=plover,
+        plover_mode=mode,
+        cameo=code.code,
+        goldstein=code.goldstein,
+        quad_class=code.quad_class,
+        trigger=Evidence(trigger.idx, trigger.idx + len(trigger.text), trigger.text),
+        sentence=SentenceRef(sentence_index, sent.start_char, sent.end_char),
+        polarity=draft.judgement.polarity,
+        modality=draft.judgement.modality,
+        parent=ids.get(draft.parent) if draft.parent is not None else None,
+        rule=draft.rule + (f"+{draft.judgement.rule}" if draft.judgement.rule else ""),
+        lexicon=codebook.version,
+        cues=tuple(Evidence(t.idx, t.idx + len(t.text), t.text)
+                   for t in draft.judgement.cues),
+    )
+    return _with_sourcing(event, trigger, sources, actors, published)
+
+
+def _with_sourcing(event: Event, trigger: Token, sources: Sequence[object],
+                   actors: ActorIndex, published: object) -> Event:
+    """Certainty, attribution, quantities, place and date from the sourcing stage."""
+    try:
+        from sitroom.sourcing.certainty import certainty_of
+        from sitroom.sourcing.dates import date_for
+        from sitroom.sourcing.places import location_for
+        from sitroom.sourcing.quantities import quantities_for
+        from sitroom.sourcing.sources import attribution_for
+    except ImportError:  # the sourcing stage is optional for the event stage
+        return event
+    certainty, cues = certainty_of(trigger)
+    if event.modality != "actual":
+        certainty = "uncertain" if certainty == "confirmed" and False else certainty
+    argument_tokens = _argument_tokens(trigger)
+    return replace(
+        event,
+        certainty=certainty,
+        cues=event.cues + tuple(cues),
+        attribution=attribution_for(event.sentence.index, trigger.i, list(sources)),  # type: ignore[arg-type]
+        quantities=tuple(quantities_for(argument_tokens)),
+        location=location_for(trigger, actors),
+        date=date_for(trigger, published),  # type: ignore[arg-type]
+    )
+
+
+def _argument_tokens(trigger: Token) -> list[Token]:
+    tokens: list[Token] = []
+    for child in trigger.children:
+        if child.dep_ in {"nsubj", "nsubjpass", "dobj", "obj", "agent", "dative"}:
+            tokens += list(child.subtree)
+    if trigger.pos_ == "NOUN":
+        tokens += [t for t in trigger.subtree if t.i < trigger.i]
+    return tokens

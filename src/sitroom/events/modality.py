@@ -1,0 +1,182 @@
+"""How the text says an event: modality (actual, future, hypothetical, requested) and polarity.
+
+Every judgement keeps its cue tokens and a rule id, so the reason can be shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from sitroom.events.codebook import Codebook, VerbEntry
+from sitroom.record import Modality, Polarity
+
+FUTURE_MODALS = {"will", "shall", "'ll", "wo"}
+HYPOTHETICAL_MODALS = {"may", "might", "could", "would", "should", "must", "ought"}
+#: Verbs whose clausal complement is expected, not done: "plans to visit".
+FUTURE_GOVERNORS = {"plan", "intend", "expect", "schedule", "set", "aim", "prepare", "go"}
+#: Verbs whose complement is only possible: "considering sanctions", "could choose to".
+HYPOTHETICAL_GOVERNORS = {"consider", "weigh", "contemplate", "mull", "seek", "try",
+                          "attempt", "hope", "want", "wish", "fear", "risk"}
+#: Adjectives that make an event noun hypothetical or future.
+HYPOTHETICAL_ADJECTIVES = {"potential", "possible", "likely", "probable", "feared",
+                           "threatened", "hypothetical", "proposed", "prospective"}
+FUTURE_ADJECTIVES = {"planned", "upcoming", "scheduled", "forthcoming", "expected", "future",
+                     "impending", "imminent"}
+#: Verbs that negate the clause they govern, with the word that links it.
+NEGATORS = {"refrain": "from", "abstain": "from", "decline": "to", "fail": "to",
+            "refuse": "to", "neglect": "to", "avoid": None, "yet": None}
+#: Negators that are not events themselves ("declined to comment" is one event).
+SILENT_NEGATORS = {"refrain", "abstain", "decline", "fail", "neglect", "avoid", "yet"}
+CONDITION_MARKS = {"if", "unless", "whether"}
+NEGATIONS = {"not", "n't", "never", "no", "neither", "nor"}
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """Modality and polarity of one trigger, with the evidence for them.
+
+    Attributes:
+        modality: actual, future, hypothetical or requested.
+        polarity: positive or negative.
+        cues: tokens that decided it ("will", "not", "has yet to").
+        cameo: a CAMEO code that replaces the entry's (a negated statement is 011).
+        suppress: the trigger is only a negator of another event ("declined to").
+        rule: id of the rule that decided it.
+    """
+
+    modality: Modality = "actual"
+    polarity: Polarity = "positive"
+    cues: tuple[Token, ...] = ()
+    cameo: str | None = None
+    suppress: bool = False
+    rule: str = ""
+
+
+def complement_modality(entry: VerbEntry) -> Modality | None:
+    """The modality a governing entry gives to the clause it governs."""
+    value = entry.complement
+    if value in {"requested", "hypothetical", "future"}:
+        return value  # type: ignore[return-value]
+    return None
+
+
+def _negator_of(token: Token) -> tuple[str, Token] | None:
+    """The negating verb that governs ``token``, if any ("refrained from commenting")."""
+    head = token.head
+    if token.dep_ == "xcomp":
+        lemma = head.lemma_.lower()
+        if lemma in NEGATORS and NEGATORS[lemma] in {"to", None}:
+            return lemma, head
+        if any(c.lower_ == "yet" and c.dep_ == "advmod" for c in head.children):
+            return "yet", head
+    if token.dep_ == "pcomp" and head.dep_ == "prep":
+        governor = head.head
+        lemma = governor.lemma_.lower()
+        if NEGATORS.get(lemma) == head.lower_:
+            return lemma, governor
+    if token.dep_ in {"dobj", "pobj"} and token.pos_ == "NOUN":
+        # "has yet to make any comments": the noun is governed by a light verb.
+        verb = token.head if token.dep_ == "dobj" else token.head.head
+        found = _negator_of(verb) if verb is not token else None
+        if found:
+            return found
+    return None
+
+
+def _is_silent_negator(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    has_clause = any(c.dep_ in {"xcomp", "ccomp"} for c in token.children) or any(
+        c.dep_ == "prep" and any(g.dep_ == "pcomp" for g in c.children) for c in token.children
+    )
+    if lemma in SILENT_NEGATORS and has_clause:
+        return True
+    return any(c.lower_ == "yet" and c.dep_ == "advmod" for c in token.children) and any(
+        c.dep_ == "xcomp" for c in token.children
+    )
+
+
+def _chain(token: Token) -> list[Token]:
+    """The trigger and the verbs it is the complement or conjunct of (nearest first)."""
+    chain = [token]
+    node = token
+    for _ in range(4):
+        if node.dep_ not in {"xcomp", "conj", "pcomp", "pobj", "dobj"} or node.head is node:
+            break
+        node = node.head
+        if node.dep_ == "prep":
+            node = node.head
+        chain.append(node)
+    return chain
+
+
+def judge(token: Token, codebook: Codebook | None = None) -> Judgement:
+    """Decide modality and polarity of the event triggered by ``token``."""
+    if _is_silent_negator(token):
+        return Judgement(suppress=True, rule="negator")
+    cues: list[Token] = []
+    polarity: Polarity = "positive"
+    cameo: str | None = None
+    rule = ""
+    negations = [c for c in token.children if c.dep_ == "neg" or
+                 (c.dep_ == "det" and c.lower_ == "no")]
+    if negations:
+        polarity, rule = "negative", "neg"
+        cues += negations
+    negator = _negator_of(token)
+    if negator:
+        lemma, governor = negator
+        cues.append(governor)
+        entry = None
+        if codebook is not None:
+            entries = codebook.verbs(token.lemma_.lower(), "NOUN" if token.pos_ == "NOUN"
+                                     else "VERB")
+            entry = entries[0] if entries else None
+        if entry is not None and entry.statement:
+            cameo, rule = "011", f"negated-statement:{lemma}"
+        else:
+            polarity, rule = "negative", f"negator:{lemma}"
+    modality: Modality = "actual"
+    for node in _chain(token):
+        for child in node.children:
+            word = child.lower_
+            if child.dep_ == "aux" and child.tag_ == "MD":
+                if word in FUTURE_MODALS:
+                    modality = "future"
+                elif word in HYPOTHETICAL_MODALS:
+                    modality = "hypothetical"
+                if modality != "actual":
+                    cues.append(child)
+                    rule = (rule + "+" if rule else "") + f"modal:{word}"
+                    break
+            if child.dep_ == "mark" and word in CONDITION_MARKS:
+                modality = "hypothetical"
+                cues.append(child)
+                rule = (rule + "+" if rule else "") + f"condition:{word}"
+                break
+        if modality != "actual":
+            break
+        if node is not token:
+            lemma = node.lemma_.lower()
+            if lemma in FUTURE_GOVERNORS and node.i < token.i:
+                modality = "future"
+            elif lemma in HYPOTHETICAL_GOVERNORS and node.i < token.i:
+                modality = "hypothetical"
+            if modality != "actual":
+                cues.append(node)
+                rule = (rule + "+" if rule else "") + f"governor:{lemma}"
+                break
+    if modality == "actual" and token.pos_ == "NOUN":
+        for child in token.children:
+            word = child.lower_
+            if child.dep_ == "amod" and word in HYPOTHETICAL_ADJECTIVES:
+                modality = "hypothetical"
+            elif child.dep_ == "amod" and word in FUTURE_ADJECTIVES:
+                modality = "future"
+            if modality != "actual":
+                cues.append(child)
+                rule = (rule + "+" if rule else "") + f"adjective:{word}"
+                break
+    return Judgement(modality=modality, polarity=polarity, cues=tuple(cues), cameo=cameo,
+                     rule=rule)

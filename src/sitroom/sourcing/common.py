@@ -1,0 +1,223 @@
+"""Shared helpers of the sourcing stage: the cue lexicon and token-to-actor lookups."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from sitroom.actors.model import ActorIndex
+from sitroom.record import Span as EvidenceSpan
+
+PRONOUNS = {"he", "she", "him", "her", "his", "hers", "they", "them", "their", "it", "its"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, Any]:
+    """The sourcing cue lexicon (``sitroom/data/sourcing.json``)."""
+    text = resources.files("sitroom").joinpath("data/sourcing.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+@lru_cache(maxsize=1)
+def reporting_verbs() -> frozenset[str]:
+    """Lemmas of verbs that report speech or knowledge."""
+    return frozenset(lexicon()["reporting_verbs"])
+
+
+def evidence(tokens: Token | Span) -> EvidenceSpan:
+    """A record ``Span`` (char offsets and text) for a token or a spaCy span."""
+    if isinstance(tokens, Token):
+        return EvidenceSpan(tokens.idx, tokens.idx + len(tokens.text), tokens.text)
+    return EvidenceSpan(tokens.start_char, tokens.end_char, tokens.text)
+
+
+def char_span(doc: Doc, start: int, end: int) -> EvidenceSpan:
+    """A record ``Span`` for characters ``[start, end)`` of the document."""
+    return EvidenceSpan(start, end, doc.text[start:end])
+
+
+def is_reporting(token: Token) -> bool:
+    """True when the token is a verb whose lemma reports speech."""
+    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in reporting_verbs()
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The nominal subject of a verb, inherited through conj/xcomp/advcl heads."""
+    current: Token | None = verb
+    for _ in range(6):
+        if current is None:
+            return None
+        for child in current.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                return child
+        if current.dep_ in {"conj", "xcomp", "advcl", "acl"} and current.head is not current:
+            current = current.head
+            continue
+        return None
+    return None
+
+
+def pronoun_fallback(doc: Doc, before: int, actors: ActorIndex, kind: str = "person") -> str | None:
+    """The most recent actor of ``kind`` mentioned before token ``before``."""
+    best: tuple[int, str] | None = None
+    for mention in actors.mentions:
+        if mention.end > before or mention.rule.startswith("coref"):
+            continue
+        actor = actors.actor(mention.actor_id)
+        if actor is None or actor.kind != kind:
+            continue
+        if doc[mention.start].lower_ in PRONOUNS:
+            continue
+        if best is None or mention.start > best[0]:
+            best = (mention.start, mention.actor_id)
+    return best[1] if best else None
+
+
+def _person_in_title(token: Token, actors: ActorIndex) -> str | None:
+    """``US Ambassador to Germany Richard Grenell``: the person named inside a title phrase."""
+    for child in token.children:
+        targets = [child] if child.dep_ in {"appos", "compound", "flat"} else []
+        if child.dep_ == "prep" and child.lower_ == "to":
+            targets = [g for g in child.children if g.dep_ == "pobj"]
+        for target in targets:
+            found = actors.at_token(target.i)
+            actor = actors.actor(found) if found else None
+            if (
+                actor is not None
+                and actor.kind == "person"
+                and found != actors.at_token(token.i)
+                and _named_mention(target, actors)
+            ):
+                return found
+    return None
+
+
+def _named_mention(token: Token, actors: ActorIndex) -> bool:
+    """True when the mention covering ``token`` contains a personal name."""
+    mention = actors.mention_at(token.i)
+    if mention is None:
+        return False
+    return any(t.ent_type_ == "PERSON" for t in token.doc[mention.start : mention.end])
+
+
+def _by_surname(token: Token, actors: ActorIndex) -> str | None:
+    """An unresolved name (``Hotak``) that is the last word of a person actor's name."""
+    for actor in actors.actors:
+        if actor.kind == "person" and actor.name.split()[-1].lower() == token.lower_:
+            return actor.id
+    return None
+
+
+def by_title(token: Token, actors: ActorIndex) -> str | None:
+    """``the commissioner``: the most recent person introduced with that title."""
+    if token.pos_ != "NOUN" or not any(c.lower_ == "the" for c in token.children):
+        return None
+    doc = token.doc
+    best: tuple[int, str] | None = None
+    for mention in actors.mentions:
+        if mention.end > token.i:
+            continue
+        actor = actors.actor(mention.actor_id)
+        if actor is None or actor.kind != "person":
+            continue
+        window = doc[max(0, mention.start - 6) : mention.end].text.lower()
+        title = (actor.title or "").lower()
+        titled = token.lemma_.lower() in window or token.lemma_.lower() in title
+        if titled and (best is None or mention.start > best[0]):
+            best = (mention.start, mention.actor_id)
+    return best[1] if best else None
+
+
+def actor_of(token: Token, actors: ActorIndex) -> str | None:
+    """The actor named by a noun phrase whose head is ``token``.
+
+    Tries the token itself (a person named inside a title phrase wins over a country
+    or a bare title in it), its appositions and compounds, a surname or a title
+    (``the commissioner``) of a known person, then actors inside its subtree (``a
+    source within the Interior Ministry``), then, for pronouns, the most recent
+    compatible actor.
+    """
+    found = actors.at_token(token.i)
+    direct = actors.actor(found) if found else None
+    if direct is not None and direct.kind == "person" and _named_mention(token, actors):
+        return found
+    person = _person_in_title(token, actors)
+    if person:
+        return person
+    if found:
+        return found
+    for child in token.children:
+        if child.dep_ in {"appos", "compound"}:
+            found = actors.at_token(child.i)
+            if found:
+                return found
+    if token.lower_ in PRONOUNS:
+        kind = "person" if token.lower_ in PERSON_PRONOUNS else "state"
+        return pronoun_fallback(token.doc, token.i, actors, kind)
+    if token.pos_ == "PROPN":
+        found = _by_surname(token, actors)
+        if found:
+            return found
+    found = by_title(token, actors)
+    if found:
+        return found
+    for i in range(token.left_edge.i, token.right_edge.i + 1):
+        found = actors.at_token(i)
+        if found:
+            return found
+    return None
+
+
+def phrase_of(token: Token, stop: set[int] | None = None) -> Span:
+    """The noun phrase headed by ``token``, cut before commas, relative clauses and quotes."""
+    doc = token.doc
+    stop = stop or set()
+    start = token.i
+    for i in range(token.i - 1, token.left_edge.i - 1, -1):
+        if doc[i].is_punct or doc[i].is_space or i in stop:
+            break
+        start = i
+    end = token.i + 1
+    for i in range(token.i + 1, token.right_edge.i + 1):
+        tok = doc[i]
+        if tok.is_punct or tok.is_space or i in stop or tok.dep_ in {"relcl", "acl", "appos"}:
+            break
+        if tok.dep_ == "prep" and tok.lower_ not in {"of", "for", "within", "from", "at", "in"}:
+            break
+        end = i + 1
+    return doc[start:end]
+
+
+def name_text(
+    token: Token, actors: ActorIndex, actor_id: str | None, stop: set[int] | None = None
+) -> str:
+    """Words naming the phrase headed by ``token``; a person named elsewhere is appended."""
+    mention = mention_span(token, actors)
+    phrase = phrase_of(token, stop)
+    if mention is not None and len(mention) > len(phrase):
+        phrase = mention
+    text = phrase.text.strip()
+    actor = actors.actor(actor_id) if actor_id else None
+    if actor is None or token.lower_ in PRONOUNS:
+        return text
+    parts = [p for p in actor.name.replace("-", " ").split() if len(p) > 2]
+    if actor.kind == "person" and not any(p in text for p in parts):
+        return f"{text} {actor.name}"
+    return text
+
+
+def mention_span(token: Token, actors: ActorIndex) -> Span | None:
+    """The actor mention covering ``token`` as a spaCy span, or None."""
+    mention = actors.mention_at(token.i)
+    if mention is None:
+        return None
+    start, end = mention.start, mention.end
+    while start < end - 1 and token.doc[start].is_space:
+        start += 1
+    return token.doc[start:end]

@@ -1,0 +1,221 @@
+"""Event dates resolved against the document's published date.
+
+Precision follows the text: a day gives ``YYYY-MM-DD``, a month ``YYYY-MM``, a year
+``YYYY`` (ISO 8601 reduced precision). Relative phrases need the published date:
+``today``/``this week``/``tonight`` → the published date; a weekday → its latest
+occurrence on or before the published date (``last <weekday>``: strictly before);
+``yesterday``/``last night`` → the day before; ``last week`` → seven days before;
+``N days/weeks ago`` → so many days before; ``last month`` / ``earlier this month`` →
+that month (``YYYY-MM``); ``last year`` → that year. A month and day without a year
+take the latest such date not after published + 7 days. Unknown → None, never a guess.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spacy.tokens import Span, Token
+
+from sitroom.sourcing.certainty import clause_chain
+
+TEMPORAL_DEPS = {"npadvmod", "pobj", "tmod", "advmod", "nmod", "dobj"}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS = {
+    name: i + 1
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
+    )
+    for name in names
+}
+SMALL = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "a": 1,
+    "an": 1,
+}
+FILLER = re.compile(
+    r"\b(on|the|of|in|at|late|early|earlier|later|during|since|by|around|until|this past|past)\b"
+)
+
+
+def _month_day(month: int, day: int, published: dt.date | None) -> str | None:
+    if published is None:
+        return None
+    limit = published + dt.timedelta(days=7)
+    for year in (limit.year, limit.year - 1):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if candidate <= limit:
+            return candidate.isoformat()
+    return None
+
+
+def _month_only(month: int, published: dt.date | None) -> str | None:
+    if published is None:
+        return None
+    year = published.year if month <= published.month else published.year - 1
+    return f"{year:04d}-{month:02d}"
+
+
+def _prev_month(published: dt.date) -> str:
+    first = published.replace(day=1) - dt.timedelta(days=1)
+    return f"{first.year:04d}-{first.month:02d}"
+
+
+def _absolute(text: str, published: dt.date | None) -> str | None:
+    m = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", text)
+    if m:
+        try:
+            return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+        except ValueError:
+            return None
+    month_names = "|".join(sorted(MONTHS, key=len, reverse=True))
+    # 3 March 2024 / 3rd of March
+    year_re = r"(?:,?\s+(\d{4}))?\b"
+    m = re.search(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({month_names})\.?" + year_re, text)
+    if not m:
+        # March 3, 2024 / Dec. 31
+        m2 = re.search(rf"\b({month_names})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?" + year_re, text)
+        if m2:
+            month, day, year = MONTHS[m2[1]], int(m2[2]), m2[3]
+        else:
+            month = 0
+    else:
+        month, day, year = MONTHS[m[2]], int(m[1]), m[3]
+    if month:
+        if year:
+            try:
+                return dt.date(int(year), month, day).isoformat()
+            except ValueError:
+                return None
+        return _month_day(month, day, published)
+    m = re.search(rf"\b({month_names})\.?(?:\s+(\d{{4}}))?\b", text)
+    if m and (m[2] or m[1] != "may" or len(text.split()) <= 2):
+        if m[2]:
+            return f"{int(m[2]):04d}-{MONTHS[m[1]]:02d}"
+        if m[1] == "may" and not re.fullmatch(r"(in |of |during |since |by |until )?may", text):
+            return None
+        return _month_only(MONTHS[m[1]], published)
+    m = re.fullmatch(r"(?:in |of |during |since |by )?(\d{4})", text)
+    if m:
+        return m[1]
+    return None
+
+
+def resolve_date_text(text: str, published: dt.date | None) -> str | None:
+    """An ISO date (or ``YYYY-MM``/``YYYY``) for a date expression, or None.
+
+    Args:
+        text: the date expression as written ("on Monday", "December 31", "last week").
+        published: the document's published date; relative expressions need it.
+    """
+    low = re.sub(r"\s+", " ", text.lower().replace("\u2019", "'")).strip(" .,")
+    low = re.sub(r"'s$", "", low)
+    absolute = _absolute(low, published)
+    if absolute:
+        return absolute
+    if published is None:
+        return None
+    core = re.sub(r"\s+", " ", FILLER.sub(" ", low)).strip()
+    if core in {
+        "today",
+        "this week",
+        "tonight",
+        "this morning",
+        "this afternoon",
+        "this evening",
+        "now",
+        "day",
+        "week",
+        "this weekend",
+    } or low in {"earlier today"}:
+        return published.isoformat()
+    if core in {
+        "yesterday",
+        "last night",
+        "yesterday morning",
+        "yesterday afternoon",
+        "yesterday evening",
+        "overnight",
+    }:
+        return (published - dt.timedelta(days=1)).isoformat()
+    if core == "last week":
+        return (published - dt.timedelta(days=7)).isoformat()
+    if core in {"this month", "month"} or low in {"earlier this month", "earlier in the month"}:
+        return f"{published.year:04d}-{published.month:02d}"
+    if core == "last month":
+        return _prev_month(published)
+    if core in {"this year", "year"}:
+        return f"{published.year:04d}"
+    if core == "last year":
+        return f"{published.year - 1:04d}"
+    m = re.fullmatch(r"(\d+|\w+) (day|week)s? ago", core)
+    if m:
+        count = int(m[1]) if m[1].isdigit() else SMALL.get(m[1])
+        if count is None:
+            return None
+        days = count * (7 if m[2] == "week" else 1)
+        return (published - dt.timedelta(days=days)).isoformat()
+    m = re.fullmatch(r"(last |this |)(\w+?)(?: (?:morning|afternoon|evening|night))?", core)
+    if m and m[2] in WEEKDAYS:
+        target = WEEKDAYS.index(m[2])
+        delta = (published.weekday() - target) % 7
+        if m[1] == "last " and delta == 0:
+            delta = 7
+        return (published - dt.timedelta(days=delta)).isoformat()
+    return None
+
+
+def _date_entities(trigger: Token) -> list[Span]:
+    doc = trigger.doc
+    chain = clause_chain(trigger)
+    chain_ids = {t.i for t in chain}
+    found: list[Span] = []
+    for ent in doc.ents:
+        if ent.label_ not in {"DATE", "TIME"}:
+            continue
+        root = ent.root
+        head = root.head
+        via_prep = head.dep_ == "prep" and head.head.i in chain_ids
+        direct = head.i in chain_ids and root.dep_ in TEMPORAL_DEPS
+        if via_prep or direct or (root.i in chain_ids and root.i != trigger.i):
+            found.append(ent)
+    found.sort(key=lambda e: abs(e.root.i - trigger.i))
+    return found
+
+
+def date_for(trigger: Token, published: dt.date | None) -> str | None:
+    """The date of the event of ``trigger`` from a date phrase in its clause, or None."""
+    for ent in _date_entities(trigger):
+        doc = trigger.doc
+        start = ent.start
+        if start > 0 and doc[start - 1].lower_ in {"on", "in", "last", "this", "since"}:
+            start -= 1
+        resolved = resolve_date_text(doc[start : ent.end].text, published)
+        if resolved:
+            return resolved
+    return None

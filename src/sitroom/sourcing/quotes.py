@@ -1,0 +1,315 @@
+"""Direct and partial quotations with their speakers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from sitroom.actors.model import ActorIndex
+from sitroom.record import Quote
+from sitroom.sourcing.common import (
+    actor_of,
+    is_reporting,
+    lexicon,
+    name_text,
+    subject_of,
+)
+
+OPENERS = {"\u201c": "\u201d", "\u201e": "\u201d", "\u00ab": "\u00bb"}
+CLOSERS = {"\u201d", "\u00bb"}
+STRAIGHT = '"'
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """Characters inside a pair of quote marks; ``closed`` False when cut at paragraph end."""
+
+    start: int
+    end: int
+    closed: bool = True
+
+
+def _straight_role(text: str, i: int, depth: int) -> str:
+    """Whether a straight double quote at ``i`` opens or closes, from its neighbours."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    space_before = before.isspace() or before in "([{\u2014-/"
+    space_after = after.isspace() or after in ".,;:!?)]}\u2014-"
+    if space_before and not space_after:
+        return "open"
+    if space_after and not space_before:
+        return "close"
+    return "close" if depth else "open"
+
+
+def quote_spans(text: str) -> list[QuoteSpan]:
+    """Outermost quotations of a text; a quote never runs past its paragraph.
+
+    An unclosed quote is cut at the paragraph end (``closed`` False), so a stray
+    mark cannot swallow the rest of the document.
+    """
+    spans: list[QuoteSpan] = []
+    pos = 0
+    for paragraph in text.split("\n"):
+        stack: list[int] = []
+        for j, char in enumerate(paragraph):
+            if char in OPENERS:
+                stack.append(j)
+            elif char in CLOSERS:
+                if stack:
+                    start = stack.pop()
+                    if not stack:
+                        spans.append(QuoteSpan(pos + start + 1, pos + j))
+            elif char == STRAIGHT:
+                if _straight_role(paragraph, j, len(stack)) == "open":
+                    stack.append(j)
+                elif stack:
+                    start = stack.pop()
+                    if not stack:
+                        spans.append(QuoteSpan(pos + start + 1, pos + j))
+        if stack:
+            start = stack[0]
+            end = len(paragraph.rstrip())
+            if end > start + 1:
+                spans.append(QuoteSpan(pos + start + 1, pos + end, closed=False))
+        pos += len(paragraph) + 1
+    return [s for s in spans if s.end > s.start and text[s.start : s.end].strip()]
+
+
+def _tokens_inside(doc: Doc, span: QuoteSpan) -> list[Token]:
+    return [t for t in doc if t.idx >= span.start and t.idx + len(t.text) <= span.end]
+
+
+def _words(text: str) -> int:
+    return len([w for w in text.split() if any(c.isalnum() for c in w)])
+
+
+def _governing_verb(inside: list[Token]) -> Token | None:
+    """A reporting verb outside the quote that governs one of its tokens."""
+    inside_ids = {t.i for t in inside}
+    for token in inside:
+        for ancestor in token.ancestors:
+            if ancestor.i in inside_ids:
+                continue
+            if is_reporting(ancestor):
+                return ancestor
+    return None
+
+
+def _adjacent_verb(doc: Doc, inside: list[Token], span: QuoteSpan) -> Token | None:
+    """A reporting verb in the clause just before or just after the quote marks."""
+    first, last = inside[0], inside[-1]
+    para_start = doc.text.rfind("\n", 0, span.start) + 1
+    para_end = doc.text.find("\n", span.end)
+    para_end = len(doc.text) if para_end < 0 else para_end
+    # after: “…,” he said / “…,” said X / …", Graham continued.
+    for i in range(last.i + 1, min(len(doc), last.i + 8)):
+        tok = doc[i]
+        if tok.idx >= para_end or (tok.text in {'"', "\u201c"} and i > last.i + 1):
+            break
+        if tok.is_sent_start and tok.text not in {'"', "\u201d", ",", "."} and i > last.i + 2:
+            break
+        if is_reporting(tok):
+            return tok
+        if tok.text in {".", "!", "?"} and i > last.i + 1:
+            break
+    # before: X remarked, “…” / X said: "…"
+    for i in range(first.i - 1, max(-1, first.i - 25), -1):
+        tok = doc[i]
+        if tok.idx < para_start or tok.text in {".", "!", "?", "\u201d"}:
+            break
+        if tok.text == '"' and i < first.i - 1:
+            break
+        if is_reporting(tok) and tok.i >= first.i - 12:
+            return tok
+    return None
+
+
+def _speaker_token(verb: Token, actors: ActorIndex) -> Token | None:
+    """The subject of the reporting verb; a subjectless participle (``further saying``)
+    climbs to the nearest clause whose subject names an actor."""
+    own = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if own is not None:
+        return own
+    first = subject_of(verb)
+    current = verb
+    for _ in range(5):
+        if current.head is current:
+            break
+        current = current.head
+        subject = next((c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None and actor_of(subject, actors):
+            return subject
+    return first
+
+
+def _intro_clause(doc: Doc, inside: list[Token], span: QuoteSpan) -> Token | None:
+    """``X defended his decision, "…"``: the verb of the clause a comma or colon joins."""
+    before = doc.text[: span.start - 1].rstrip()
+    if not before or before[-1] not in ",:":
+        return None
+    i = inside[0].i - 1
+    while i >= 0 and (doc[i].is_punct or doc[i].is_space):
+        i -= 1
+    if i < 0:
+        return None
+    tok = doc[i]
+    for _ in range(6):
+        if tok.pos_ in {"VERB", "AUX"}:
+            return tok
+        if tok.head is tok:
+            break
+        tok = tok.head
+    return None
+
+
+def _according_to(doc: Doc, inside: list[Token]) -> Token | None:
+    """The object of an ``according to`` phrase right before or after the quote."""
+    first, last = inside[0], inside[-1]
+    window = list(range(max(0, first.i - 20), first.i)) + list(
+        range(last.i + 1, min(len(doc), last.i + 6))
+    )
+    for i in window:
+        tok = doc[i]
+        if tok.lower_ == "according" and i + 1 < len(doc) and doc[i + 1].lower_ == "to":
+            for child in doc[i + 1].children:
+                if child.dep_ == "pobj":
+                    return child
+    return None
+
+
+def _agent(token: Token) -> Token:
+    """``a statement by X`` / ``a tweet released by X``: the X, else the token."""
+    for sub in token.subtree:
+        if sub.lower_ == "by" and sub.dep_ in {"agent", "prep"}:
+            for child in sub.children:
+                if child.dep_ == "pobj":
+                    return child
+    return token
+
+
+def _previous_speaker(doc: Doc, inside: list[Token], actors: ActorIndex) -> Token | None:
+    """For a quote standing alone as sentence(s): the subject of the sentence before."""
+    first = inside[0]
+    sent = first.sent
+    before = [t for t in sent if t.i < first.i and not t.is_punct and not t.is_space]
+    if before:
+        return None
+    if sent.start == 0:
+        return None
+    previous = doc[sent.start - 1].sent
+    subject = subject_of(previous.root)
+    if subject is not None and actor_of(subject, actors):
+        return subject
+    return None
+
+
+def _kind(doc: Doc, span: QuoteSpan, inside: list[Token]) -> str:
+    """``direct`` when the quote is a clause of its own, ``partial`` when it is embedded."""
+    before = doc.text[: span.start - 1].rstrip()
+    prev = before[-1] if before else "\n"
+    text = doc.text[span.start : span.end].lstrip("[ ")
+    if prev in ",:\n.!?" or not before:
+        return "direct"
+    if text[:1].isupper() and _words(text) >= 4 and any(t.pos_ in {"VERB", "AUX"} for t in inside):
+        return "direct"
+    return "partial"
+
+
+def find_quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
+    """Quotations of the document with speakers resolved to actors.
+
+    Args:
+        doc: the parsed document.
+        actors: the actor stage's index (pronouns come resolved from it).
+
+    Returns:
+        Quotes in text order, ids ``Q1``…; scare quotes and titles without a
+        reporting verb are left out.
+    """
+    return [quote for quote, _, _ in quotes_with_tokens(doc, actors)]
+
+
+def quotes_with_tokens(doc: Doc, actors: ActorIndex) -> list[tuple[Quote, int | None, int | None]]:
+    """Like ``find_quotes``, with the speaker's and the cue's token index for each quote."""
+    quotes: list[Quote] = []
+    found: list[tuple[Quote, int | None, int | None]] = []
+    short_limit = int(lexicon().get("scare_quote_max_words", 3))
+    last_speaker: tuple[str | None, str | None, int] | None = None
+    for span in quote_spans(doc.text):
+        inside = _tokens_inside(doc, span)
+        inside = [t for t in inside if not t.is_space]
+        if not inside:
+            continue
+        text = doc.text[span.start : span.end]
+        short = _words(text) <= short_limit
+        rule = "quote.governed"
+        verb = _governing_verb(inside)
+        if verb is None and not short:
+            verb = _adjacent_verb(doc, inside, span)
+            rule = "quote.adjacent"
+        speaker_tok: Token | None = _speaker_token(verb, actors) if verb is not None else None
+        cue_text = verb.text if verb is not None else None
+        cue_i = verb.i if verb is not None else None
+        if speaker_tok is None and not short:
+            according = _according_to(doc, inside)
+            if according is not None:
+                speaker_tok = _agent(according)
+                rule = "quote.according_to"
+                cue_text = "according to"
+                cue_i = according.head.i
+        if speaker_tok is None and verb is None and not short:
+            intro = _intro_clause(doc, inside, span)
+            subject = subject_of(intro) if intro is not None else None
+            if intro is not None and subject is not None and actor_of(subject, actors):
+                speaker_tok, cue_text, rule = subject, intro.text, "quote.intro_clause"
+                cue_i = intro.i
+        if speaker_tok is None and verb is None and not short:
+            speaker_tok = _previous_speaker(doc, inside, actors)
+            rule = "quote.previous_sentence"
+        if verb is None and speaker_tok is None:
+            if short or not span.closed:
+                continue
+            quotes.append(
+                Quote(
+                    id=f"Q{len(quotes) + 1}",
+                    text=text,
+                    start=span.start,
+                    end=span.end,
+                    speaker=None,
+                    speaker_text=None,
+                    cue=None,
+                    kind="direct" if _kind(doc, span, inside) == "direct" else "partial",
+                    rule="quote.unattributed",
+                )
+            )
+            found.append((quotes[-1], None, None))
+            continue
+        if not span.closed and speaker_tok is None:
+            continue
+        speaker: str | None = None
+        speaker_text: str | None = None
+        if speaker_tok is not None:
+            stop = {t.i for t in inside}
+            speaker = actor_of(speaker_tok, actors)
+            speaker_text = name_text(speaker_tok, actors, speaker, stop)
+        elif last_speaker is not None:
+            speaker, speaker_text, _ = last_speaker
+        kind = "partial" if short else _kind(doc, span, inside)
+        quotes.append(
+            Quote(
+                id=f"Q{len(quotes) + 1}",
+                text=text,
+                start=span.start,
+                end=span.end,
+                speaker=speaker,
+                speaker_text=speaker_text,
+                cue=cue_text,
+                kind="direct" if kind == "direct" else "partial",
+                rule=rule,
+            )
+        )
+        last_speaker = (speaker, speaker_text, span.end)
+        found.append((quotes[-1], speaker_tok.i if speaker_tok is not None else None, cue_i))
+    return found

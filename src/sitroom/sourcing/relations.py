@@ -1,0 +1,187 @@
+"""Standing ties between actors: alliance, partnership, rivalry, conflict, influence."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from sitroom.actors.model import ActorIndex
+from sitroom.record import Relation, RelationType
+from sitroom.sourcing.common import PRONOUNS, actor_of, lexicon, subject_of
+
+SYMMETRIC = {"alliance", "partnership", "rivalry", "conflict"}
+COUNTERPART_KINDS = {"state", "organization", "group", "igo", "nonstate"}
+
+
+def _cue_type(token: Token) -> RelationType | None:
+    types: dict[str, list[str]] = lexicon()["relations"]
+    low, lemma = token.lower_, token.lemma_.lower()
+    for rtype in ("alliance", "partnership", "rivalry", "conflict", "influence"):
+        words = types[rtype]
+        if low in words or lemma in words:
+            if rtype == "influence" and token.pos_ == "VERB":
+                return None
+            if rtype == "conflict" and token.pos_ == "VERB":
+                return None
+            return rtype  # type: ignore[return-value]
+    return None
+
+
+def _actors_in(token: Token, actors: ActorIndex) -> list[str]:
+    """Actors named by a noun phrase and the phrases conjoined with it."""
+    found: list[str] = []
+    stack = [token]
+    while stack:
+        tok = stack.pop(0)
+        actor = actors.at_token(tok.i)
+        if actor is None:
+            left = tok.left_edge.i
+            ids = actors.in_tokens(left, tok.i + 1)
+            actor = ids[-1] if ids else None
+        if actor is None and tok.lower_ in PRONOUNS:
+            actor = actor_of(tok, actors)
+        if actor and actor not in found:
+            found.append(actor)
+        stack.extend(c for c in tok.children if c.dep_ in {"conj", "appos"})
+    return found
+
+
+def _plural_reference(token: Token, actors: ActorIndex, exclude: set[str]) -> list[str]:
+    """``the two`` / ``both countries``: the last two distinct actors named before."""
+    phrase = " ".join(t.lower_ for t in token.subtree)
+    if phrase not in lexicon()["plural_references"]:
+        return []
+    seen: list[str] = []
+    for mention in sorted(actors.mentions, key=lambda m: -m.start):
+        if mention.start >= token.i:
+            continue
+        actor = actors.actor(mention.actor_id)
+        if actor is None or actor.kind not in COUNTERPART_KINDS | {"state"}:
+            continue
+        if mention.actor_id in exclude or mention.actor_id in seen:
+            continue
+        seen.append(mention.actor_id)
+        if len(seen) == 2:
+            return seen
+    return []
+
+
+def _partners(cue: Token, actors: ActorIndex, rtype: str) -> tuple[list[str], bool]:
+    """Actors on the other side of the cue; True when they are a ``between`` pair."""
+    preps_map: dict[str, list[str]] = lexicon()["relation_preps"]
+    preps = preps_map["influence" if rtype == "influence" else "partner"]
+    owners = [cue]
+    if cue.dep_ in {"amod", "acomp"} or cue.pos_ in {"VERB", "ADJ"}:
+        owners.append(cue.head) if cue.dep_ == "amod" else None
+    for owner in owners:
+        for child in owner.children:
+            if child.dep_ not in {"prep", "amod"} or child.lower_ not in preps:
+                continue
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            if child.lower_ == "such":
+                objs = [
+                    p
+                    for g in child.children
+                    if g.lower_ == "as"
+                    for p in g.children
+                    if p.dep_ == "pobj"
+                ]
+            for obj in objs:
+                found = _actors_in(obj, actors)
+                if child.lower_ in {"between", "among"}:
+                    if len(found) < 2:
+                        found = _plural_reference(obj, actors, set())
+                    return found, True
+                if found:
+                    return found, False
+    # North Korean-Russian alliance / Ukraine-Russia conflict
+    mods = [c for c in cue.children if c.dep_ in {"amod", "compound", "nmod"} and c.i < cue.i]
+    found = []
+    for mod in mods:
+        for i in range(mod.left_edge.i, mod.i + 1):
+            a = actors.at_token(i)
+            if a and a not in found:
+                found.append(a)
+    if len(found) >= 2:
+        return found, True
+    return [], False
+
+
+def _holder(cue: Token, actors: ActorIndex) -> str | None:
+    """The actor holding the tie: possessor, or subject of the clause around the cue."""
+    for child in cue.children:
+        if child.dep_ == "poss":
+            found = actors.at_token(child.i)
+            if found:
+                return found
+            if child.lower_ in PRONOUNS:
+                return _clause_subject(cue, actors) or actor_of(child, actors)
+    for child in cue.children:
+        if child.dep_ == "amod" and child.pos_ in {"ADJ", "PROPN"}:
+            found = actors.at_token(child.i)
+            if found:
+                return found
+    return _clause_subject(cue, actors)
+
+
+def _clause_subject(cue: Token, actors: ActorIndex) -> str | None:
+    """The actor the cue's clause is about; ``urge X to leverage its …`` gives X."""
+    current = cue
+    for _ in range(6):
+        head = current.head
+        if head is current:
+            break
+        if head.pos_ in {"VERB", "AUX"}:
+            own = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if own is None and head.dep_ == "xcomp":
+                # object control: the object of the governing verb does the xcomp
+                for child in head.head.children:
+                    if child.dep_ == "dobj" and child.i < head.i:
+                        found = actor_of(child, actors)
+                        if found:
+                            return found
+            subject = own or subject_of(head)
+            if subject is not None and subject.lower_ not in {"what", "which", "that"}:
+                found = actor_of(subject, actors)
+                if found:
+                    return found
+        current = head
+    return None
+
+
+def find_relations(doc: Doc, actors: ActorIndex) -> list[Relation]:
+    """Standing ties stated in the text, one relation per pair and type.
+
+    ``its influence over both X and Y`` gives holder→X and holder→Y; ``a partnership
+    with X and Y`` one relation per partner; ``between X and Y`` the pair itself.
+    """
+    relations: list[Relation] = []
+    seen: set[tuple[str, str, str]] = set()
+
+    def add(a: str, b: str, rtype: RelationType, cue: Token, rule: str) -> None:
+        if a == b:
+            return
+        key = (min(a, b), max(a, b), rtype) if rtype in SYMMETRIC else (a, b, rtype)
+        if key in seen:
+            return
+        seen.add(key)
+        relations.append(Relation(a, b, rtype, cue.text, cue.idx, cue.idx + len(cue.text), rule))
+
+    for token in doc:
+        rtype = _cue_type(token)
+        if rtype is None:
+            continue
+        partners, paired = _partners(token, actors, rtype)
+        if paired:
+            for i, a in enumerate(partners):
+                for b in partners[i + 1 :]:
+                    add(a, b, rtype, token, f"relation.{rtype}.between")
+            continue
+        if not partners:
+            # X and Y are allies / allies X and Y
+            continue
+        holder = _holder(token, actors)
+        if holder is None:
+            continue
+        for partner in partners:
+            add(holder, partner, rtype, token, f"relation.{rtype}.holder")
+    return relations

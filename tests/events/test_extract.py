@@ -1,0 +1,104 @@
+"""Event coding: sentence → (source, target, CAMEO root, modality, polarity), written by us."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _events(record):
+    countries = {a.id: a.country for a in record.actors}
+    out = []
+    for e in record.events:
+        out.append({
+            "source": {countries.get(a) for a in e.source},
+            "target": {countries.get(a) for a in e.target},
+            "root": e.cameo[:2],
+            "cameo": e.cameo,
+            "plover": e.plover,
+            "modality": e.modality,
+            "polarity": e.polarity,
+            "trigger": e.trigger.text,
+            "parent": e.parent,
+            "id": e.id,
+        })
+    return out
+
+
+def _find(events, **want):
+    for e in events:
+        if all(
+            (e[k] >= v if isinstance(v, set) else e[k] == v) for k, v in want.items()
+        ):
+            return e
+    return None
+
+
+CASES = [
+    # (sentence, expected event, as a dict of conditions)
+    ("Kenya hosted talks with Ethiopia on Monday.",
+     dict(source={"KEN"}, target={"ETH"}, root="04", modality="actual")),
+    ("The Egyptian foreign minister met with his Jordanian counterpart in Cairo.",
+     dict(source={"EGY"}, target={"JOR"}, root="04")),
+    ("France condemned Russia for the attack.",
+     dict(source={"FRA"}, target={"RUS"}, plover="ACCUSE")),
+    ("Japan imposed sanctions on North Korea last week.",
+     dict(source={"JPN"}, target={"PRK"}, root="16", plover="SANCTION")),
+    ("Turkish forces shot down a Syrian warplane near the border.",
+     dict(source={"TUR"}, target={"SYR"}, plover="ASSAULT")),
+    ("Iran threatened to close the strait if Washington attacked.",
+     dict(source={"IRN"}, root="13", plover="THREATEN")),
+    ("Canada withdrew its troops from Mali.",
+     dict(source={"CAN"}, target={"MLI"}, plover="RETREAT")),
+    ("Brazil signed an agreement with Argentina.",
+     dict(source={"BRA"}, target={"ARG"})),
+    ("Ukraine accused Russia of shelling the city.",
+     dict(source={"UKR"}, target={"RUS"}, plover="ACCUSE")),
+    ("Germany will send humanitarian aid to Sudan.",
+     dict(source={"DEU"}, target={"SDN"}, plover="AID", modality="future")),
+    ("India may deploy troops to the disputed region, officials said.",
+     dict(source={"IND"}, modality="hypothetical")),
+    ("Poland did not expel the Russian ambassador.",
+     dict(source={"POL"}, polarity="negative")),
+    ("Police arrested dozens of protesters in Caracas on Tuesday.",
+     dict(plover="COERCE")),
+]
+
+
+@pytest.mark.parametrize(("sentence", "want"), CASES, ids=[c[0][:40] for c in CASES])
+def test_sentence_table(analyze, sentence, want):
+    events = _events(analyze(sentence))
+    assert _find(events, **want), events
+
+
+def test_appeal_nests_the_requested_event(analyze):
+    events = _events(analyze("The United States urged China to curb its exports of drones to Russia."))
+    appeal = _find(events, source={"USA"}, target={"CHN"}, plover="REQUEST")
+    assert appeal and appeal["modality"] == "actual"
+    child = [e for e in events if e["parent"] == appeal["id"]]
+    assert child and child[0]["modality"] == "requested" and child[0]["source"] == {"CHN"}
+
+
+def test_yet_to_comment_is_not_a_plain_statement(analyze):
+    events = _events(analyze("Beijing has yet to comment on the agreement."))
+    assert events
+    assert all(not (e["root"] == "01" and e["cameo"] != "011" and e["polarity"] == "positive")
+               for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks Collapse as Envoys Walk Out\nNothing else happened today.",
+        "The weather in Paris was mild.",
+        "Turkey is a popular dish at holiday dinners.",
+    ],
+)
+def test_no_event(analyze, text):
+    record = analyze(text)
+    assert [e.trigger.text for e in record.events] == []
+
+
+def test_heading_gives_no_event(analyze):
+    text = "Russia Attacks Ukraine Again\nOfficials in Kyiv described a quiet night."
+    record = analyze(text)
+    assert all(e.sentence.start > 20 for e in record.events)

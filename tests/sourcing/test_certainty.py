@@ -1,0 +1,58 @@
+"""Certainty cues in scope of the event, and modal hedges."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitroom.sourcing.certainty import certainty_of, hedges_of
+
+CASES = [
+    # (text, trigger word, certainty, cue text or None)
+    ("Norway sent two ships to the strait.", "sent", "confirmed", None),
+    ("Norway has reportedly sent two ships to the strait.", "sent", "reported", "reportedly"),
+    ("According to officials, Norway sent two ships.", "sent", "reported", "According to"),
+    ("Norway is said to have sent two ships.", "sent", "reported", "said"),
+    ("Norway is believed to have sent two ships.", "sent", "reported", "believed"),
+    ("Sources say Norway sent two ships.", "sent", "reported", "say"),
+    ("Chile claims Norway sent two ships.", "sent", "alleged", "claims"),
+    ("Chile alleges that Norway sent two ships.", "sent", "alleged", "alleges"),
+    ("Norway allegedly sent two ships.", "sent", "alleged", "allegedly"),
+    ("Chile accused Norway of sending two ships.", "sending", "alleged", "accused"),
+    ("Norway possibly sent two ships.", "sent", "uncertain", "possibly"),
+    ("It is unclear whether Norway sent the ships.", "sent", "uncertain", "unclear"),
+    ("Norway perhaps sent two ships.", "sent", "uncertain", "perhaps"),
+    # out of scope: the cue belongs to another clause
+    ("Norway sent two ships, and Chile reportedly protested.", "sent", "confirmed", None),
+    ("Norway sent two ships in May after Chile allegedly fired shots.", "sent", "confirmed", None),
+    # the accusation itself is stated flatly
+    ("Chile accused Norway of espionage.", "accused", "confirmed", None),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "certainty", "cue"), CASES)
+def test_certainty(parse, text, word, certainty, cue):  # type: ignore[no-untyped-def]
+    doc = parse(text)
+    trigger = next(t for t in doc if t.text == word)
+    level, cues = certainty_of(trigger)
+    assert level == certainty
+    if cue is None:
+        assert cues == ()
+    else:
+        assert any(c.text == cue for c in cues), cues
+        assert all(doc.text[c.start : c.end] == c.text for c in cues)
+
+
+HEDGES = [
+    ("Norway may send two ships.", "send", ["may"]),
+    ("Norway could send two ships.", "send", ["could"]),
+    ("Norway is likely to send two ships.", "send", ["likely"]),
+    ("Norway sent two ships in May.", "sent", []),
+    ("Norway sent two ships, but Chile might protest.", "sent", []),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), HEDGES)
+def test_hedges(parse, text, word, expected):  # type: ignore[no-untyped-def]
+    doc = parse(text)
+    trigger = next(t for t in doc if t.text == word)
+    assert [s.text for s in hedges_of(trigger)] == expected

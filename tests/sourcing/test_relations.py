@@ -1,0 +1,53 @@
+"""Standing relations between actors."""
+
+from __future__ import annotations
+
+import pytest
+from tests.sourcing.conftest import index_for
+
+from sitroom.sourcing.relations import find_relations
+
+ACTORS = {
+    "Norway": ("state", "NOR"),
+    "Chile": ("state", "CHL"),
+    "Peru": ("state", "PER"),
+    "Kenya": ("state", "KEN"),
+}
+
+CASES = [
+    # (text, expected {(a, b, type)})
+    (
+        "Norway has a longstanding partnership with Chile and Peru.",
+        {("Norway", "Chile", "partnership"), ("Norway", "Peru", "partnership")},
+    ),
+    ("Norway remains a key ally to Chile.", {("Norway", "Chile", "alliance")}),
+    ("Norway is allied with Chile.", {("Norway", "Chile", "alliance")}),
+    ("The conflict between Chile and Peru has deepened.", {("Chile", "Peru", "conflict")}),
+    ("Chile is at war with Peru.", {("Chile", "Peru", "conflict")}),
+    (
+        "Norway has forged what it calls an \u201cunlimited partnership\u201d with Kenya.",
+        {("Norway", "Kenya", "partnership")},
+    ),
+    (
+        "Kenya urged Norway to use its influence over both Chile and Peru.",
+        {("Norway", "Chile", "influence"), ("Norway", "Peru", "influence")},
+    ),
+    ("Peru has long been a rival of Chile.", {("Peru", "Chile", "rivalry")}),
+    ("Kenya signed a trade deal with Peru.", set()),
+    ("The partnership talks were postponed.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_relations(parse, text, expected):  # type: ignore[no-untyped-def]
+    doc = parse(text)
+    actors = index_for(doc, ACTORS)
+    names = {a.id: a.name for a in actors.actors}
+    got = set()
+    for r in find_relations(doc, actors):
+        assert doc.text[r.start : r.end] == r.text
+        got.add((names[r.a], names[r.b], r.type))
+    symmetric = {(b, a, t) for a, b, t in expected if t != "influence"}
+    assert got <= expected | symmetric
+    for a, b, t in expected:
+        assert (a, b, t) in got or (t != "influence" and (b, a, t) in got), got
