@@ -165,11 +165,11 @@ def version() -> None:
 
 
 def _register_optional() -> None:
-    try:
-        from sitroom.cli_store import register
-    except ImportError:  # pragma: no cover - store not installed in this build
-        return
+    from sitroom.cli_store import register
+    from sitroom.web.cli import register_web
+
     register(app)
+    register_web(app)
 
 
 _register_optional()

@@ -17,13 +17,11 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from sitroom.actors.model import ActorIndex
+from sitroom.errors import LexiconError
 from sitroom.events.codebook import Codebook, VerbEntry, load_codebook
-from sitroom.events.modality import (
-    Judgement,
-    complement_modality,
-    judge,
-)
-from sitroom.record import Event, SentenceRef, Span as Evidence
+from sitroom.events.modality import Judgement, complement_modality, judge
+from sitroom.record import Event, SentenceRef
+from sitroom.record import Span as Evidence
 
 #: Dependency labels of clauses that a governing verb makes the content of.
 CLAUSAL = {"xcomp", "ccomp"}
@@ -33,6 +31,30 @@ PLACE_PREPS = {"in", "near", "inside", "outside", "across", "throughout", "withi
 #: Prepositions tried for a target when the entry's own slots find none.
 FALLBACK_PREPS = ("with", "against", "to", "on", "toward", "towards", "at", "over",
                   "from", "for", "into")
+#: Dependency labels under a governing verb that make a clause its content.
+GOVERNED = {"xcomp", "ccomp", "pcomp", "pobj", "dobj"}
+#: Modals that make a reported clause a demand ("Sudan must return the helicopter").
+DEONTIC = {"must", "should", "ought"}
+#: Words that mark a promise or plan rather than a guess.
+FUTURE_WORDS = {"will", "shall", "'ll", "wo"} | {"plan", "intend", "promise", "pledge", "vow",
+                                                  "offer", "agree", "prepare", "set"}
+COOPERATION_ROOTS = {"04", "05", "06", "07", "08"}
+CONFLICT_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
+#: Acts whose negation is a refusal ("will not accept more refugees").
+ACCEPTING = {"accept", "agree", "allow", "approve", "endorse", "recognize", "recognise",
+             "support", "back", "permit", "sign", "ratify", "join", "resign", "release"}
+REFUSING = {"decline", "refuse"}
+#: The frame a governing event's CAMEO root puts its content in.
+FRAME_OF_ROOT = {"02": "appeal", "10": "demand", "13": "threat", "03": "intent",
+                 "12": "refusal"}
+#: Codes when a statement frames an act CAMEO has no framed code for.
+FRAME_DEFAULT = {"demand": "100", "intent": "030", "threat": "130"}
+#: Nouns of people who stand for their country ("the leaders of China").
+AGENT_NOUNS = {"leader", "official", "head", "minister", "government", "representative",
+               "member", "delegation", "spokesperson", "spokesman", "spokeswoman", "envoy",
+               "army", "force", "troop", "president", "people", "citizen", "authority",
+               "diplomat", "negotiator", "ambassador", "military", "navy", "police",
+               "soldier", "rebel", "militant", "delegate", "administration", "regime"}
 #: Pronouns that refer to a state or body, resolved to the last such actor.
 IT_PRONOUNS = {"it", "its", "itself"}
 
@@ -76,16 +98,30 @@ class _Resolver:
         self.kinds = {a.id: a.kind for a in actors.actors}
 
     def it_antecedent(self, token: Token) -> str | None:
-        """The last non-person actor mentioned before ``token`` (same or previous sentence)."""
-        sent_start = token.sent.start
+        """The state or body ``it`` refers to (same or previous sentence).
+
+        A subject ``it`` prefers the latest subject; an object ``it`` the latest actor
+        that is not a subject (a pronoun object rarely means its clause's subject).
+        """
+        prev_sents = [s for s in self.doc.sents if s.end <= token.sent.start]
+        floor = prev_sents[-1].start if prev_sents else 0
         earlier = [m for m in self.actors.mentions
-                   if m.end <= token.i and self.kinds.get(m.actor_id) != "person"]
+                   if floor <= m.start and m.end <= token.i
+                   and self.kinds.get(m.actor_id) not in {"person", None}]
         if not earlier:
             return None
-        last = max(earlier, key=lambda m: m.end)
-        prev_sents = [s for s in self.doc.sents if s.end <= sent_start]
-        floor = prev_sents[-1].start if prev_sents else 0
-        return last.actor_id if last.start >= floor else None
+        subject_deps = {"nsubj", "nsubjpass"}
+        is_subject = token.dep_ in subject_deps
+
+        def role_ok(m: object) -> bool:
+            head = self.doc[m.head]  # type: ignore[attr-defined]
+            while head.dep_ == "conj":
+                head = head.head
+            return (head.dep_ in subject_deps) == is_subject
+
+        preferred = [m for m in earlier if role_ok(m)]
+        chosen = max(preferred or earlier, key=lambda m: m.end)
+        return chosen.actor_id
 
     def at(self, token: Token) -> list[str]:
         """Actors named by the phrase headed by ``token`` (with its conjuncts)."""
@@ -104,7 +140,8 @@ class _Resolver:
             return self.it_antecedent(token)
         # "the leaders of China", "officials from both countries": look inside.
         for child in token.children:
-            if child.dep_ in {"prep"} and child.lower_ in {"of", "from"}:
+            if (child.dep_ == "prep" and child.lower_ in {"of", "from"}
+                    and token.lemma_.lower() in AGENT_NOUNS):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         inner = self.actors.at_token(pobj.i)
@@ -222,10 +259,18 @@ class _Extractor:
         subjects, passive = _subject_tokens(token)
         if passive:
             agents = _prep_objects(token, "by")
-            return [a for t in agents for a in self.resolve.at(t)]
+            found = [a for t in agents for a in self.resolve.at(t)]
+            if not found and self._posture(token):
+                # "8,000 soldiers are stationed in X": the forces' owner is the doer.
+                found = [a for t in subjects for a in self.resolve.at(t)]
+            return found
         if subjects:
             return [a for t in subjects for a in self.resolve.at(t)]
         return self._inherited_sources(token)
+
+    def _posture(self, token: Token) -> bool:
+        entry = self.entry_for(token)
+        return entry is not None and entry.cameo[:2] == "15"
 
     def _inherited_sources(self, token: Token) -> list[str]:
         head = token.head
@@ -275,7 +320,7 @@ class _Extractor:
                 heads = _children(token, "dobj", "obj")
                 if not heads and token.pos_ == "VERB":
                     subjects, passive = _subject_tokens(token)
-                    if passive:
+                    if passive and not self._posture(token):
                         heads = subjects
             elif slot in {"iobj", "dative"}:
                 heads = _children(token, "dative", "iobj")
@@ -297,6 +342,21 @@ class _Extractor:
             found = [a for t in heads for a in self.resolve.at(t) if a not in sources]
             if found:
                 return list(dict.fromkeys(found))
+        # "preparing for military action against X": the target hangs off the object.
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ not in PLACE_PREPS:
+                for pobj in _children(child, "pobj"):
+                    heads = _prep_objects(pobj, "against")
+                    found = [a for t in heads for a in self.resolve.at(t) if a not in sources]
+                    if found:
+                        return list(dict.fromkeys(found))
+        if entry.complement == "requested":
+            # "demanded that Israel ease the blockade": the clause's subject.
+            for clause in _children(token, "ccomp", "xcomp"):
+                subjects, _ = _subject_tokens(clause)
+                found = [a for t in subjects for a in self.resolve.at(t) if a not in sources]
+                if found:
+                    return list(dict.fromkeys(found))
         return []
 
     # -- triggers ------------------------------------------------------------------
@@ -339,31 +399,102 @@ class _Extractor:
             drafts.append(_Draft(token, entry, judgement.cameo or entry.cameo, source, target,
                                  judgement, rule=f"verb:{entry.id}"))
             by_token[token.i] = len(drafts) - 1
-        # Nesting: an event in a clause governed by an appeal/threat/promise is its content.
-        for draft in drafts:
-            governor = self._governor(draft.trigger, by_token, drafts)
-            if governor is not None:
-                parent = drafts[governor]
-                draft.parent = governor
-                modality = complement_modality(parent.entry)
-                if modality and draft.judgement.modality == "actual":
-                    draft.judgement = replace(draft.judgement, modality=modality)
+        self.reframe(drafts)
         return drafts
 
     @staticmethod
     def _governor(token: Token, by_token: dict[int, int], drafts: list[_Draft]) -> int | None:
+        """The event whose clause ``token`` is the content of ("urged China *to curb*")."""
         node = token
         for _ in range(4):
-            if node.dep_ not in CLAUSAL | {"pcomp", "pobj", "advcl", "conj", "prep"}:
+            if node.dep_ not in CLAUSAL | {"pcomp", "pobj", "advcl", "conj", "prep", "dobj"}:
                 return None
-            node = node.head
+            child, node = node, node.head
             index = by_token.get(node.i)
-            if index is not None:
-                if drafts[index].entry.complement:
-                    return index
-                if node.dep_ not in {"conj"}:
-                    return None
+            if index is None:
+                continue
+            governor = drafts[index]
+            if child.dep_ in GOVERNED and (governor.entry.complement or governor.entry.statement):
+                return index
+            if child.dep_ != "conj":
+                return None
         return None
+
+    def reframe(self, drafts: list[_Draft]) -> None:
+        """Nest, frame and recode drafts, as CAMEO codes promises, appeals and refusals.
+
+        A clause governed by an appeal, demand, threat or promise becomes a child event
+        (``parent``) with modality requested, hypothetical or future, and the governing
+        event takes the framed code of the act ("urged Iran to free" → 0253). A statement
+        whose clause says the act *must* happen is a demand; one that says the speaker
+        *will* do it is an intent. An act that stands alone with "will" is coded as an
+        intent (cooperation) or threat (conflict); a refused or declined cooperative act
+        is a rejection.
+        """
+        by_token = {d.trigger.i: n for n, d in enumerate(drafts)}
+        for draft in drafts:
+            governor = self._governor(draft.trigger, by_token, drafts)
+            if governor is not None:
+                self._nest(draft, governor, drafts)
+            else:
+                self._recode_alone(draft)
+
+    def _frame(self, code: str, frame: str) -> str | None:
+        try:
+            return self.codebook.reframe(code, frame)
+        except LexiconError:
+            return None
+
+    def _nest(self, draft: _Draft, governor: int, drafts: list[_Draft]) -> None:
+        parent = drafts[governor]
+        deontic = [c for c in draft.judgement.cues if c.lower_ in DEONTIC]
+        if parent.entry.statement:
+            if deontic:
+                frame, modality = "demand", "requested"
+            elif draft.judgement.modality == "future" and set(draft.source) & set(parent.source):
+                frame, modality = ("threat" if draft.cameo[:2] in CONFLICT_ROOTS
+                                   else "intent"), "future"
+            else:
+                self._recode_alone(draft)
+                return
+            framed = self._frame(draft.cameo, frame) or FRAME_DEFAULT[frame]
+        else:
+            modality = complement_modality(parent.entry) or draft.judgement.modality
+            frame = FRAME_OF_ROOT.get(parent.cameo[:2], "")
+            framed = self._frame(draft.cameo, frame) if frame else None
+            if frame == "refusal":
+                draft.judgement = replace(draft.judgement, polarity="negative")
+        draft.parent = governor
+        if draft.judgement.modality == "actual" or deontic or parent.entry.statement:
+            draft.judgement = replace(draft.judgement, modality=modality)  # type: ignore[arg-type]
+        if framed and (framed[:2] != parent.cameo[:2] or len(framed) > len(parent.cameo)):
+            parent.cameo = framed
+            parent.rule += f"+frame:{frame}"
+        if not parent.target:
+            parent.target = [a for a in draft.source if a not in parent.source]
+
+    def _recode_alone(self, draft: _Draft) -> None:
+        root = draft.cameo[:2]
+        judgement = draft.judgement
+        if judgement.polarity == "negative" and root in COOPERATION_ROOTS | {"03"} and (
+            judgement.modality == "future" or draft.trigger.lemma_.lower() in ACCEPTING
+            or any(c.lemma_.lower() in REFUSING for c in judgement.cues)
+        ):
+            framed = self._frame(draft.cameo, "refusal")
+            if framed:
+                draft.cameo = framed
+                draft.rule += "+frame:refusal"
+                draft.judgement = replace(judgement, polarity="positive")
+            return
+        if judgement.modality == "future" and judgement.polarity == "positive" and any(
+            c.lower_ in FUTURE_WORDS for c in judgement.cues
+        ):
+            frame = ("intent" if root in COOPERATION_ROOTS
+                     else "threat" if root in CONFLICT_ROOTS else "")
+            framed = self._frame(draft.cameo, frame) if frame else None
+            if framed:
+                draft.cameo = framed
+                draft.rule += f"+frame:{frame}"
 
 
 def find_events(
@@ -461,8 +592,6 @@ def _with_sourcing(event: Event, trigger: Token, sources: Sequence[object],
     except ImportError:  # the sourcing stage is optional for the event stage
         return event
     certainty, cues = certainty_of(trigger)
-    if event.modality != "actual":
-        certainty = "uncertain" if certainty == "confirmed" and False else certainty
     argument_tokens = _argument_tokens(trigger)
     return replace(
         event,

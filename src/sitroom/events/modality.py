@@ -76,9 +76,9 @@ def _negator_of(token: Token) -> tuple[str, Token] | None:
         lemma = governor.lemma_.lower()
         if NEGATORS.get(lemma) == head.lower_:
             return lemma, governor
-    if token.dep_ in {"dobj", "pobj"} and token.pos_ == "NOUN":
+    if token.dep_ == "dobj" and token.pos_ == "NOUN":
         # "has yet to make any comments": the noun is governed by a light verb.
-        verb = token.head if token.dep_ == "dobj" else token.head.head
+        verb = token.head
         found = _negator_of(verb) if verb is not token else None
         if found:
             return found

@@ -1,0 +1,47 @@
+"""``sitroom serve``: the dashboard's command, registered on the main Typer app."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+def register_web(app: typer.Typer) -> None:
+    """Add ``sitroom serve [--db FILE] [--host 127.0.0.1] [--port 8000]`` to ``app``."""
+
+    @app.command()
+    def serve(
+        db: Annotated[Path | None, typer.Option(
+            help="DuckDB store (default: $SITROOM_DB or ./sitroom.duckdb).")] = None,
+        host: Annotated[str, typer.Option(
+            help="Interface to bind; the default serves this machine only.")] = "127.0.0.1",
+        port: Annotated[int, typer.Option(help="TCP port.", min=1, max=65535)] = 8000,
+        read_only: Annotated[bool, typer.Option(
+            "--read-only", help="Open the store read-only (uploads disabled).")] = False,
+    ) -> None:
+        """Serve the dashboard (a web page and a JSON API) over the store.
+
+        The page works offline; run `make web-assets` once to copy its libraries.
+        The API is documented at /openapi.json.
+        """
+        import uvicorn
+
+        from sitroom.errors import SitroomError
+        from sitroom.store import resolve_path
+        from sitroom.web.app import STATIC, create_app
+
+        if not (STATIC / "vendor" / "cytoscape.min.js").is_file():
+            typer.echo("warning: the network library is missing; run `make web-assets`",
+                       err=True)
+        if host not in {"127.0.0.1", "localhost", "::1"}:
+            typer.echo(f"warning: serving on {host}: the dashboard has no authentication",
+                       err=True)
+        try:
+            web = create_app(resolve_path(db), read_only=read_only)
+        except SitroomError as error:
+            typer.echo(str(error), err=True)
+            raise typer.Exit(2) from None
+        typer.echo(f"sitroom dashboard on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+        uvicorn.run(web, host=host, port=port, log_level="warning")
