@@ -124,3 +124,26 @@ def test_stdin_text_and_jsonl(monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
     (doc,) = list(iter_documents(["-"]))
     assert isinstance(doc, Document) and doc.id == "x"
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("Wednesday, January 23, 2019", "2019-01-23"),
+        ("3 March 2024", "2024-03-03"),
+        ("2024-02-29", "2024-02-29"),
+        ("February 30, 2024", None),
+        ("May the talks go well, 2024", None),
+    ],
+)
+def test_date_line_gives_published(line, iso):
+    doc = build_document(f"Talks resume\n\n{line}\n\nEnvoys met in Geneva on Monday.")
+    assert doc.published == iso
+    if iso:
+        assert any(z.kind == "dateline" for z in doc.zones)
+        assert doc.clean.strip().startswith("Talks resume")
+
+
+def test_given_published_wins_over_date_line():
+    doc = build_document("March 3, 2024\nEnvoys met.", published="2024-03-05")
+    assert doc.published == "2024-03-05"

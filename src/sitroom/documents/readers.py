@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 from sitroom.documents.model import Document, ReadFailure, Zone, content_hash
 from sitroom.documents.structure import (
     blank,
+    date_line,
     find_dateline,
     front_matter,
     html_markup,
@@ -111,7 +112,11 @@ def build_document(
         clean, more, html_title = html_markup(clean)
         zones.extend(more)
         title = title or html_title
-    covered = [z for z in zones if z.kind in {"frontmatter", "heading"}]
+    found_date, date_zone = date_line(clean)
+    if date_zone:
+        zones.append(date_zone)
+        published = published or found_date
+    covered = [z for z in zones if z.kind in {"frontmatter", "heading", "dateline"}]
     for zone in line_zones(clean):
         if not any(z.start <= zone.start < z.end for z in covered):
             zones.append(zone)

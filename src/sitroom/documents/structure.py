@@ -147,3 +147,52 @@ def find_dateline(clean: str, zones: list[Zone]) -> tuple[str | None, Zone | Non
             return None, None
         position += len(line) + 1
     return None, None
+
+
+_MONTHS = ("january february march april may june july august september october "
+           "november december").split()
+_DATE_LINE = re.compile(
+    r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    r"(?:(?P<month>[a-z]+)\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})"
+    r"|(?P<day2>\d{1,2})\s+(?P<month2>[a-z]+)\.?,?\s+(?P<year2>\d{4})"
+    r"|(?P<iso>\d{4}-\d{2}-\d{2}))\s*$",
+    re.I,
+)
+
+
+def parse_date_line(line: str) -> str | None:
+    """An ISO date from a line that is only a date ("Wednesday, January 23, 2019")."""
+    import datetime as dt
+
+    match = _DATE_LINE.match(line.strip())
+    if not match:
+        return None
+    try:
+        if match.group("iso"):
+            return dt.date.fromisoformat(match.group("iso")).isoformat()
+        month_name = (match.group("month") or match.group("month2")).lower()
+        months = [m for m in _MONTHS if m.startswith(month_name[:3])]
+        if len(month_name) < 3 or not months:
+            return None
+        day = int(match.group("day") or match.group("day2"))
+        year = int(match.group("year") or match.group("year2"))
+        return dt.date(year, _MONTHS.index(months[0]) + 1, day).isoformat()
+    except ValueError:
+        return None
+
+
+def date_line(text: str, max_lines: int = 4) -> tuple[str | None, Zone | None]:
+    """A publication date on its own line near the top of a story."""
+    offset = 0
+    seen = 0
+    for line in text.split("\n"):
+        if line.strip():
+            seen += 1
+            found = parse_date_line(line)
+            if found:
+                lead = offset + (len(line) - len(line.lstrip()))
+                return found, Zone(lead, offset + len(line.rstrip()), "dateline")
+            if seen >= max_lines:
+                break
+        offset += len(line) + 1
+    return None, None
