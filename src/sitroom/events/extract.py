@@ -39,6 +39,12 @@ DEONTIC = {"must", "should", "ought"}
 FUTURE_WORDS = {"will", "shall", "'ll", "wo"} | {"plan", "intend", "promise", "pledge", "vow",
                                                   "offer", "agree", "prepare", "set"}
 COOPERATION_ROOTS = {"04", "05", "06", "07", "08"}
+#: Roots of acts done somewhere, whose place may name their target.
+MATERIAL_ROOTS = {"08", "14", "15", "16", "17", "18", "19", "20"}
+#: Nouns that count or group their "of" phrase ("scores of refugees").
+QUANTITY_NOUNS = {"group", "number", "score", "dozen", "hundred", "thousand", "million",
+                  "couple", "handful", "member", "part", "delegation", "team", "band",
+                  "contingent", "unit", "wave", "batch"}
 CONFLICT_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
 #: Acts whose negation is a refusal ("will not accept more refugees").
 ACCEPTING = {"accept", "agree", "allow", "approve", "endorse", "recognize", "recognise",
@@ -141,7 +147,7 @@ class _Resolver:
         # "the leaders of China", "officials from both countries": look inside.
         for child in token.children:
             if (child.dep_ == "prep" and child.lower_ in {"of", "from"}
-                    and token.lemma_.lower() in AGENT_NOUNS):
+                    and token.lemma_.lower() in AGENT_NOUNS | QUANTITY_NOUNS):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         inner = self.actors.at_token(pobj.i)
@@ -152,6 +158,29 @@ class _Resolver:
                 if inner:
                     return inner
         return None
+
+    def inside(self, token: Token, after: bool = False) -> list[str]:
+        """Actors named anywhere in a noun phrase, outside its clauses, nearest first.
+
+        Args:
+            token: the phrase's head.
+            after: only tokens after the head (for an event noun's own arguments).
+        """
+        blocked = {"relcl", "acl", "advcl", "ccomp", "xcomp", "appos", "conj", "cc"}
+        found: list[str] = []
+        stack = [c for c in token.children if c.dep_ not in blocked]
+        tokens: list[Token] = []
+        while stack:
+            node = stack.pop()
+            tokens.append(node)
+            stack.extend(c for c in node.children if c.dep_ not in blocked)
+        for node in sorted(tokens, key=lambda t: abs(t.i - token.i)):
+            if after and node.i < token.i:
+                continue
+            actor = self.actors.at_token(node.i)
+            if actor and actor not in found:
+                found.append(actor)
+        return found
 
     @staticmethod
     def _coordinated(token: Token) -> Iterable[Token]:
@@ -350,6 +379,19 @@ class _Extractor:
                     found = [a for t in heads for a in self.resolve.at(t) if a not in sources]
                     if found:
                         return list(dict.fromkeys(found))
+        # The object phrase names its owner or beneficiary: "the offices of the
+        # Palestinian administrators", "a military aid program for Bosnia".
+        for head in _children(token, "dobj", "obj", "dative") + [
+            p for c in token.children if c.dep_ == "prep" and c.lower_ not in PLACE_PREPS
+            for p in _children(c, "pobj")
+        ]:
+            found = [a for a in self.resolve.inside(head) if a not in sources]
+            if found:
+                return found[:1]
+        if token.pos_ == "NOUN":
+            found = [a for a in self.resolve.inside(token, after=True) if a not in sources]
+            if found:
+                return found[:1]
         if entry.complement == "requested":
             # "demanded that Israel ease the blockade": the clause's subject.
             for clause in _children(token, "ccomp", "xcomp"):
@@ -357,6 +399,15 @@ class _Extractor:
                 found = [a for t in subjects for a in self.resolve.at(t) if a not in sources]
                 if found:
                     return list(dict.fromkeys(found))
+        if entry.cameo[:2] in MATERIAL_ROOTS:
+            # "lifted a night curfew in Montenegro": a state where it happened.
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in {"in", "across", "throughout"}:
+                    for pobj in _children(child, "pobj"):
+                        found = [a for a in self.resolve.at(pobj) if a not in sources
+                                 and self.resolve.kinds.get(a) == "state"]
+                        if found:
+                            return found[:1]
         return []
 
     # -- triggers ------------------------------------------------------------------
@@ -471,7 +522,9 @@ class _Extractor:
             parent.cameo = framed
             parent.rule += f"+frame:{frame}"
         if not parent.target:
-            parent.target = [a for a in draft.source if a not in parent.source]
+            same_doer = set(draft.source) <= set(parent.source)
+            pool = draft.target if same_doer else draft.source
+            parent.target = [a for a in pool if a not in parent.source]
 
     def _recode_alone(self, draft: _Draft) -> None:
         root = draft.cameo[:2]

@@ -1,0 +1,1 @@
+"""Analyses over the store: dyad series, escalation signal, actor network, brief."""

@@ -1,0 +1,188 @@
+"""Ingest: idempotence, incremental adds, quarantine, atomic writes, actor identity."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+from store_factory import dyad_record, event, person, record, scenario, state
+
+from sitroom.api import Store, open_store
+from sitroom.errors import StoreError
+from sitroom.store import IngestFailure, ingest_records, resolve_path
+from sitroom.store import write as write_module
+
+
+def _count(store: Store, table: str) -> int:
+    row = store.conn.execute(f"SELECT count(*) FROM {table}").fetchone()
+    assert row is not None
+    return int(row[0])
+
+
+def test_ingest_counts_and_progress(store: Store) -> None:
+    seen: list[tuple[str, str | None]] = []
+    result = ingest_records(store, scenario(), lambda outcome, label: seen.append((outcome, label)))
+    assert (result.added, result.skipped, result.quarantined) == (3, 0, 0)
+    assert seen == [("added", "d1"), ("added", "d2"), ("added", "d3")]
+    assert _count(store, "documents") == 3
+    assert _count(store, "events") == 9
+
+
+def test_reingest_adds_nothing(store: Store) -> None:
+    store.ingest(scenario())
+    before = {t: _count(store, t) for t in ("documents", "actors", "events", "event_actors",
+                                            "mentions", "quotes", "sources", "relations")}
+    result = store.ingest(scenario())
+    assert (result.added, result.skipped) == (0, 3)
+    assert {t: _count(store, t) for t in before} == before
+
+
+def test_incremental_and_duplicates_in_one_run(store: Store) -> None:
+    first = [dyad_record("a", "2024-01-01", "USA", "CHN")]
+    store.ingest(first)
+    result = store.ingest([*first, dyad_record("b", "2024-01-02", "USA", "CHN"),
+                           dyad_record("b", "2024-01-02", "USA", "CHN")])
+    assert (result.added, result.skipped) == (1, 2)
+    assert _count(store, "documents") == 2
+
+
+def test_known_hashes_let_callers_skip_before_analysis(store: Store) -> None:
+    rec = dyad_record("a", "2024-01-01", "USA", "CHN")
+    store.ingest([rec])
+    assert rec.document.sha256 in store.known_hashes()
+    assert rec.document.sha256 is not None and store.has_document(rec.document.sha256)
+
+
+def test_quarantine_failures_and_keep_the_rest(store: Store) -> None:
+    class Failure:
+        path = "corpus/bad.txt"
+        doc_id = None
+        reason = "binary file"
+
+    items: list[Any] = [
+        dyad_record("a", "2024-01-01", "USA", "CHN"),
+        Failure(),
+        IngestFailure("corpus/empty.txt", "empty", "empty document"),
+        ValueError("cannot decode"),
+        dyad_record("b", "2024-01-02", "USA", "CHN"),
+    ]
+    result = store.ingest(items)
+    assert (result.added, result.quarantined) == (2, 3)
+    rows = store.quarantine()
+    assert sorted(rows["reason"]) == ["binary file", "cannot decode", "empty document"]
+    assert set(rows["path"].dropna()) == {"corpus/bad.txt", "corpus/empty.txt"}
+    # Re-running refreshes the quarantine rows instead of piling them up.
+    store.ingest(items)
+    assert len(store.quarantine()) == 3
+
+
+def test_same_id_other_content_is_quarantined(store: Store) -> None:
+    store.ingest([dyad_record("a", "2024-01-01", "USA", "CHN")])
+    other = record("a", [state("A1", "FRA")], [], content="different text")
+    result = store.ingest([other])
+    assert result.quarantined == 1
+    assert "already stored with other content" in result.failures[0].reason
+    assert _count(store, "documents") == 1
+
+
+def test_unknown_item_type_is_an_error(store: Store) -> None:
+    with pytest.raises(StoreError, match="expected an AnalysisRecord"):
+        store.ingest([42])
+
+
+def test_a_failing_write_leaves_nothing_of_the_document(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = write_module._insert
+
+    def failing(conn: Any, table: str, rows: list[list[Any]]) -> None:
+        real(conn, table, rows)
+        if table == "events":
+            raise ValueError("disk on fire")
+
+    monkeypatch.setattr(write_module, "_insert", failing)
+    result = store.ingest([dyad_record("a", "2024-01-01", "USA", "CHN", n=3)])
+    assert result.quarantined == 1 and "disk on fire" in result.failures[0].reason
+    for table in ("documents", "actors", "doc_actors", "mentions", "events", "event_actors"):
+        assert _count(store, table) == 0, table
+    monkeypatch.setattr(write_module, "_insert", real)
+    result = store.ingest([dyad_record("a", "2024-01-01", "USA", "CHN", n=3)])
+    assert result.added == 1 and _count(store, "events") == 3
+    assert store.quarantine().empty  # a later success clears the document's quarantine
+
+
+def test_person_learned_in_one_report_is_known_in_the_next(store: Store) -> None:
+    first = record("r1", [person("A1", "Antony Blinken", "USA", "GOV", "Secretary of State"),
+                          state("A2", "CHN", "GOV")],
+                   [event("E1", ["A1"], ["A2"], "REQUEST")])
+    second = record("r2", [person("A1", "Blinken", None), state("A2", "RUS", "GOV")],
+                    [event("E1", ["A1"], ["A2"], "ACCUSE")])
+    third = record("r3", [person("A1", "Antony Blinken", None), state("A2", "IRN", "GOV")],
+                   [event("E1", ["A1"], ["A2"], "ACCUSE")])
+    store.ingest([first, second, third])
+    people = store.actors(kind="person")
+    assert list(people["name"]) == ["Antony Blinken"]
+    assert people.iloc[0]["country"] == "USA" and people.iloc[0]["documents"] == 3
+    events = store.events(actor="Blinken")
+    assert [list(c) for c in events["source_countries"]] == [["USA"]] * 3
+    assert [list(c) for c in events["source_sectors"]][1] == ["GOV"]
+
+
+def test_ambiguous_surname_is_not_resolved(store: Store) -> None:
+    store.ingest([
+        record("r1", [person("A1", "John Smith", "GBR"), person("A2", "Anna Smith", "USA")]),
+        record("r2", [person("A1", "Smith", None)]),
+    ])
+    smiths = store.actors(kind="person")
+    assert sorted(smiths["name"]) == ["Anna Smith", "John Smith", "Smith"]
+    assert pd.isna(smiths.set_index("name").loc["Smith", "country"])
+
+
+def test_unknown_country_person_is_filled_later(store: Store) -> None:
+    store.ingest([
+        record("r1", [person("A1", "Jane Doe", None), state("A2", "FRA")],
+               [event("E1", ["A1"], ["A2"], "CONSULT")]),
+        record("r2", [person("A1", "Jane Doe", "GBR", "GOV")]),
+    ])
+    people = store.actors(kind="person")
+    assert len(people) == 1 and people.iloc[0]["country"] == "GBR"
+    assert list(store.events(country="GBR")["doc_id"]) == ["r1"]
+
+
+def test_same_state_in_many_documents_is_one_actor(store: Store) -> None:
+    store.ingest([dyad_record(f"d{i}", "2024-01-01", "USA", "CHN") for i in range(3)])
+    actors = store.actors()
+    assert len(actors) == 2 and set(actors["documents"]) == {3}
+
+
+def test_store_path_argument_env_and_default(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SITROOM_DB", raising=False)
+    assert resolve_path(None) == Path("sitroom.duckdb")
+    monkeypatch.setenv("SITROOM_DB", str(tmp_path / "env.duckdb"))
+    assert resolve_path(None) == tmp_path / "env.duckdb"
+    assert resolve_path(tmp_path / "arg.duckdb") == tmp_path / "arg.duckdb"
+    with open_store() as opened:
+        assert opened.path == tmp_path / "env.duckdb"
+    assert (tmp_path / "env.duckdb").exists()
+
+
+def test_unopenable_stores_raise_store_errors(tmp_path: Path) -> None:
+    junk = tmp_path / "junk.duckdb"
+    junk.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(StoreError):
+        open_store(junk)
+    with pytest.raises(StoreError, match="does not exist"):
+        open_store(tmp_path / "missing" / "x.duckdb")
+    with pytest.raises(StoreError, match="no store"):
+        open_store(tmp_path / "absent.duckdb", read_only=True)
+
+
+def test_read_only_store_refuses_ingest(tmp_path: Path) -> None:
+    path = tmp_path / "s.duckdb"
+    open_store(path).close()
+    with open_store(path, read_only=True) as ro, pytest.raises(StoreError, match="read-only"):
+        ro.ingest([dyad_record("a", "2024-01-01", "USA", "CHN")])
