@@ -36,8 +36,9 @@ GOVERNED = {"xcomp", "ccomp", "pcomp", "pobj", "dobj"}
 #: Modals that make a reported clause a demand ("Sudan must return the helicopter").
 DEONTIC = {"must", "should", "ought"}
 #: Words that mark a promise or plan rather than a guess.
-FUTURE_WORDS = {"will", "shall", "'ll", "wo"} | {"plan", "intend", "promise", "pledge", "vow",
-                                                  "offer", "agree", "prepare", "set"}
+FUTURE_WORDS = {"will", "shall", "'ll", "wo", "would"} | {
+    "plan", "intend", "promise", "pledge", "vow", "offer", "agree", "prepare", "set",
+    "willing", "ready", "prepared", "committed", "determined", "eager", "poised"}
 COOPERATION_ROOTS = {"04", "05", "06", "07", "08"}
 #: Roots of acts done somewhere, whose place may name their target.
 MATERIAL_ROOTS = {"08", "14", "15", "16", "17", "18", "19", "20"}
@@ -49,7 +50,7 @@ CONFLICT_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
 #: Acts whose negation is a refusal ("will not accept more refugees").
 ACCEPTING = {"accept", "agree", "allow", "approve", "endorse", "recognize", "recognise",
              "support", "back", "permit", "sign", "ratify", "join", "resign", "release"}
-REFUSING = {"decline", "refuse"}
+REFUSING = {"decline", "refuse", "fail"}
 #: The frame a governing event's CAMEO root puts its content in.
 FRAME_OF_ROOT = {"02": "appeal", "10": "demand", "13": "threat", "03": "intent",
                  "12": "refusal"}
@@ -500,8 +501,13 @@ class _Extractor:
         parent = drafts[governor]
         deontic = [c for c in draft.judgement.cues if c.lower_ in DEONTIC]
         if parent.entry.statement:
+            refused = (draft.judgement.polarity == "negative"
+                       and draft.cameo[:2] in COOPERATION_ROOTS | {"03"}
+                       and set(draft.source) & set(parent.source))
             if deontic:
                 frame, modality = "demand", "requested"
+            elif refused:
+                frame, modality = "refusal", draft.judgement.modality
             elif draft.judgement.modality == "future" and set(draft.source) & set(parent.source):
                 frame, modality = ("threat" if draft.cameo[:2] in CONFLICT_ROOTS
                                    else "intent"), "future"
@@ -512,6 +518,8 @@ class _Extractor:
         else:
             modality = complement_modality(parent.entry) or draft.judgement.modality
             frame = FRAME_OF_ROOT.get(parent.cameo[:2], "")
+            if frame == "intent" and draft.cameo[:2] in CONFLICT_ROOTS:
+                frame = "threat"  # a promise of violence is a threat ("vowed to fight")
             framed = self._frame(draft.cameo, frame) if frame else None
             if frame == "refusal":
                 draft.judgement = replace(draft.judgement, polarity="negative")

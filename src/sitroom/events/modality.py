@@ -15,7 +15,9 @@ from sitroom.record import Modality, Polarity
 FUTURE_MODALS = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_MODALS = {"may", "might", "could", "would", "should", "must", "ought"}
 #: Verbs whose clausal complement is expected, not done: "plans to visit".
-FUTURE_GOVERNORS = {"plan", "intend", "expect", "schedule", "set", "aim", "prepare", "go"}
+FUTURE_GOVERNORS = {"plan", "intend", "expect", "schedule", "set", "aim", "prepare", "go",
+                    "willing", "ready", "prepared", "committed", "determined", "eager",
+                    "poised"}
 #: Verbs whose complement is only possible: "considering sanctions", "could choose to".
 HYPOTHETICAL_GOVERNORS = {"consider", "weigh", "contemplate", "mull", "seek", "try",
                           "attempt", "hope", "want", "wish", "fear", "risk"}
@@ -97,6 +99,18 @@ def _is_silent_negator(token: Token) -> bool:
     )
 
 
+def _reported(verb: Token, codebook: Codebook | None) -> bool:
+    """Whether a clause is reported speech in the past ("said they would meet")."""
+    if verb.dep_ != "ccomp" or codebook is None:
+        return False
+    head = verb.head
+    if head.tag_ not in {"VBD", "VBN"} and not any(
+        c.dep_ == "aux" and c.tag_ in {"VBD", "VBZ"} for c in head.children
+    ):
+        return False
+    return any(e.statement for e in codebook.verbs(head.lemma_.lower(), "VERB"))
+
+
 def _chain(token: Token) -> list[Token]:
     """The trigger and the verbs it is the complement or conjunct of (nearest first)."""
     chain = [token]
@@ -142,7 +156,7 @@ def judge(token: Token, codebook: Codebook | None = None) -> Judgement:
         for child in node.children:
             word = child.lower_
             if child.dep_ == "aux" and child.tag_ == "MD":
-                if word in FUTURE_MODALS:
+                if word in FUTURE_MODALS or (word == "would" and _reported(node, codebook)):
                     modality = "future"
                 elif word in HYPOTHETICAL_MODALS:
                     modality = "hypothetical"

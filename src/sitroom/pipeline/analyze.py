@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from dataclasses import fields, is_dataclass, replace
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -37,6 +38,24 @@ def make_doc(nlp: Language, document: Document) -> Doc:
     return doc
 
 
+def _rebase(value: Any, text: str) -> Any:
+    """Give every piece of evidence its text as read (markup included), by offsets."""
+    if isinstance(value, tuple):
+        return tuple(_rebase(v, text) for v in value)
+    if not is_dataclass(value) or isinstance(value, type):
+        return value
+    changes: dict[str, Any] = {}
+    for f in fields(value):
+        item = getattr(value, f.name)
+        if isinstance(item, tuple) or (is_dataclass(item) and not isinstance(item, type)):
+            changes[f.name] = _rebase(item, text)
+    start, end = getattr(value, "start", None), getattr(value, "end", None)
+    if isinstance(start, int) and isinstance(end, int) and isinstance(
+            getattr(value, "text", None), str):
+        changes["text"] = text[start:end]
+    return replace(value, **changes) if changes else value
+
+
 def record_from_doc(doc: Doc) -> AnalysisRecord:
     """Collect what the components found into an analysis record."""
     from sitroom.actors.model import ActorIndex
@@ -44,7 +63,7 @@ def record_from_doc(doc: Doc) -> AnalysisRecord:
 
     document: Document = doc._.document
     actors: ActorIndex = doc._.actors or ActorIndex()
-    return AnalysisRecord(
+    record = AnalysisRecord(
         document=document_info(document),
         actors=tuple(actors.actors),
         events=tuple(doc._.events),
@@ -52,6 +71,17 @@ def record_from_doc(doc: Doc) -> AnalysisRecord:
         sources=tuple(distinct_sources(list(doc._.sources))),
         relations=tuple(doc._.relations),
     )
+    # A source named by a pronoun ("he said") keeps its name; its offsets then point
+    # at words that are not its text, so they are dropped rather than mislead.
+    sources = tuple(
+        src if src.start is None or document.clean[src.start:src.end] == src.text
+        else replace(src, start=None, end=None)
+        for src in record.sources
+    )
+    record = replace(record, sources=sources)
+    if document.clean != document.text:
+        record = _rebase(record, document.text)
+    return record
 
 
 def analyze_documents(

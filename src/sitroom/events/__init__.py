@@ -1,0 +1,1 @@
+"""Event coding: CAMEO/PLOVER codebook, verb lexicon, extractor and modality."""
