@@ -1,0 +1,1066 @@
+"""Find every actor mention in a parsed document and resolve it to country and sector.
+
+``find_actors`` is a pure function of a spaCy ``Doc`` (tokens, tags, dependencies,
+sentences and named entities; no custom extensions). The text is read first, the
+dictionary second: a title or apposition in the text says who a person is; a known
+leader's entry is only a fallback. Rules are general (syntax + lexicon), never tuned
+to particular sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from sitroom.actors.lexicon import Entry, Lexicon, Noun, load_lexicon, normalize
+from sitroom.actors.model import ActorIndex, ActorMention
+from sitroom.record import Actor
+from sitroom.record import Span as TextSpan
+
+
+def _words(text: str) -> frozenset[str]:
+    """A set of whitespace-separated words."""
+    return frozenset(text.split())
+
+
+#: Entry types that name an actor by themselves.
+_NAMED = frozenset({"seat", "body", "igo"})
+#: Entry types whose country can be given to a head noun they modify.
+_GIVERS = frozenset(
+    {"country", "adjective", "capital", "seat", "body", "igo", "us_state", "province", "people",
+     "leader"}
+)
+#: Prepositions whose object says whose an actor is.
+_AFFILIATION_PREPS = frozenset({"of", "for", "from", "at", "with"})
+#: Prepositions whose object is a place when it names a city or capital.
+_LOCATIVE_PREPS = frozenset(
+    {"in", "at", "near", "inside", "outside", "across", "around", "throughout", "into", "via",
+     "from", "to", "toward", "towards", "through", "within", "over", "on", "beyond"}
+)
+#: Verbs after which "to X" is a destination, not an addressee.
+_MOTION_VERBS = frozenset(
+    {"send", "deploy", "travel", "go", "return", "fly", "move", "arrive", "head", "come",
+     "flee", "transfer", "deliver", "ship", "export", "dispatch", "relocate", "visit", "sail"}
+)
+#: Words that may sit inside a title before a name ("former", "senior", "deputy"…).
+_TITLE_MODIFIERS = _words(
+    """former senior deputy acting top chief then outgoing incoming new vice assistant under
+    first second principal special junior permanent interim caretaker exiled ousted late veteran
+    lead leading powerful hardline hard-line influential longtime long-time"""
+)
+_OWNER_VERBS = frozenset(
+    {"deploy", "send", "dispatch", "mobilize", "mobilise", "station", "withdraw", "pull",
+     "amass", "mass", "commit", "position", "redeploy", "train", "arm"}
+)
+_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "himself", "herself"})
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "hundred": 100, "thousand": 1000, "dozen": 12, "a dozen": 12,
+}
+_SCALE = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+_MONTHS = _words(
+    "january february march april may june july august september october november december"
+)
+_US_STATE_CUES = frozenset(
+    {"governor", "senator", "state", "county", "legislature", "lawmaker", "congressman",
+     "congresswoman", "republican", "democrat", "democratic", "attorney", "sheriff"}
+)
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
+
+
+@dataclass(frozen=True)
+class _Match:
+    """A lexicon match over tokens ``[start, end)``."""
+
+    start: int
+    end: int
+    entry: Entry
+
+
+@dataclass(frozen=True)
+class _NounSpan:
+    """A generic actor noun over tokens ``[start, end)`` with its syntactic root."""
+
+    start: int
+    end: int
+    root: int
+    noun: Noun
+    text: str
+
+
+@dataclass(frozen=True)
+class _Clue:
+    """What says whose an actor is: country, sector, code and the words that say it."""
+
+    country: str | None
+    sector: str | None
+    code: str | None
+    text: str
+    kind: str
+
+
+@dataclass
+class _Cand:
+    """A mention candidate before merging."""
+
+    start: int
+    end: int
+    head: int
+    rule: str
+    reason: str
+    kind: str
+    country: str | None
+    sector: str | None
+    code: str | None = None
+    name: str = ""
+    title: str | None = None
+    count: int | None = None
+    key: tuple[object, ...] = ()
+    context: bool = False
+    person: str | None = None
+    appositive: bool = False
+    phrase: str = ""
+    weak: bool = False
+
+
+def _lookup_matches(doc: Doc, lex: Lexicon) -> dict[int, _Match]:
+    """Greedy longest lexicon matches, indexed by every token they cover."""
+    norms = [normalize(t.text) if t.lower_ != "the" else "the" for t in doc]
+    sent_starts = [bool(t.is_sent_start) for t in doc]
+    found: dict[int, _Match] = {}
+    i = 0
+    n = len(doc)
+    while i < n:
+        best: _Match | None = None
+        if norms[i] and norms[i] != "the" and doc[i].text[0].isalnum():
+            key = ""
+            for j in range(i, n):
+                if j > i and sent_starts[j]:
+                    break
+                if not norms[j]:
+                    continue
+                key = f"{key} {norms[j]}" if key else norms[j]
+                if key not in lex.prefixes:
+                    break
+                if key in lex.proper:
+                    entries = lex.lookup(key, doc[i : j + 1].text)
+                    if entries:
+                        best = _Match(i, j + 1, _pick(entries))
+        if best is not None:
+            for j in range(best.start, best.end):
+                found[j] = best
+            i = best.end
+        else:
+            i += 1
+    return found
+
+
+def _pick(entries: tuple[Entry, ...]) -> Entry:
+    order = ("body", "seat", "igo", "leader", "country", "capital", "adjective", "people",
+             "region", "ethnic", "us_state", "city", "province")
+    return min(entries, key=lambda e: order.index(e.type))
+
+
+def _noun_spans(doc: Doc, lex: Lexicon, taken: dict[int, _Match]) -> dict[int, _NounSpan]:
+    """Generic actor nouns (longest first), indexed by their root token."""
+    spans: dict[int, _NounSpan] = {}
+    covered: set[int] = set()
+    nouny = [t.pos_ in ("NOUN", "PROPN", "ADJ") or t.tag_ in ("NN", "NNS") for t in doc]
+    for i in range(len(doc)):
+        if i in covered or i in taken:
+            continue
+        for length in (4, 3, 2, 1):
+            if i + length > len(doc) or any(j in taken for j in range(i, i + length)):
+                continue
+            if not (nouny[i + length - 1]):
+                continue
+            window = doc[i : i + length]
+            if any(t.is_punct and t.text != "-" for t in window) or window[0].dep_ == "det":
+                continue
+            last = window[-1]
+            if last.pos_ not in ("NOUN", "PROPN", "ADJ") and last.tag_ not in ("NN", "NNS"):
+                continue
+            if last.pos_ == "ADJ" and last.lower_ not in ("military", "public", "national"):
+                continue
+            if any(t.is_sent_start for t in list(window)[1:]):
+                continue
+            words = [t.text for t in window]
+            lemmas = [t.lemma_ for t in window[:-1]] + [last.lemma_]
+            noun = lex.noun(" ".join(words)) or lex.noun(" ".join(lemmas))
+            if noun is None:
+                continue
+            roots = [t for t in window if not (i <= t.head.i < i + length) or t.head == t]
+            root = roots[0] if len(roots) == 1 else window[-1]
+            if length > 1 and root.i != window[-1].i and "of" not in words:
+                root = window[-1]
+            span = _NounSpan(i, i + length, root.i, noun, window.text)
+            spans[root.i] = span
+            covered.update(range(i, i + length))
+            break
+    return spans
+
+
+def _number(token: Token) -> int | None:
+    """The integer a number token says, or None ("thousands" has none)."""
+    text = token.text.lower().replace(",", "")
+    if re.fullmatch(r"\d+", text):
+        value = int(text)
+        nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        if nxt is not None and nxt.lower_ in _SCALE and nxt.head == token:
+            value *= _SCALE[nxt.lower_]
+        return value
+    if text in _NUMBER_WORDS:
+        return _NUMBER_WORDS[text]
+    if re.fullmatch(r"\d+(\.\d+)?", text):
+        return int(float(text))
+    return None
+
+
+class _Finder:
+    """One pass over one document."""
+
+    def __init__(self, doc: Doc, lex: Lexicon) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.matches = _lookup_matches(doc, lex)
+        self._drop_bad_matches()
+        self.nouns = _noun_spans(doc, lex, self.matches)
+        self.noun_tokens = {k for n in self.nouns.values() for k in range(n.start, n.end)}
+        self.person_ents = self._person_entities()
+        self.claimed: set[int] = set()
+        self.cands: list[_Cand] = []
+
+    # ---- lexicon clean-up -------------------------------------------------------------
+
+    def _drop_bad_matches(self) -> None:
+        doc = self.doc
+        dropped: set[_Match] = set()
+        for match in set(self.matches.values()):
+            entry = match.entry
+            if entry.type in ("leader", "body", "seat", "igo"):
+                continue
+            for ent in doc.ents:
+                inside = ent.start <= match.start and match.end <= ent.end
+                if inside and ent.label_ == "PERSON" and len(ent) > match.end - match.start:
+                    dropped.add(match)
+            if match.start == match.end - 1 and doc[match.start].lower_ in _MONTHS:
+                dropped.add(match)
+            if entry.type == "country" and entry.country == "GEO" and self._us_state_context(
+                match
+            ):
+                new = _Match(match.start, match.end, Entry("us_state", "Georgia", "USA"))
+                for j in range(match.start, match.end):
+                    self.matches[j] = new
+        for match in dropped:
+            for j in range(match.start, match.end):
+                if self.matches.get(j) == match:
+                    del self.matches[j]
+
+    def _us_state_context(self, match: _Match) -> bool:
+        """Whether "Georgia" here is the US state: "Atlanta, Georgia", "the state of Georgia"."""
+        doc = self.doc
+        before = doc[max(0, match.start - 3) : match.start]
+        after = doc[match.end : match.end + 2]
+        words_before = [t.lower_ for t in before]
+        if words_before[-2:] == ["state", "of"]:
+            return True
+        if len(before) >= 2 and before[-1].text == ",":
+            prev = self.matches.get(before[-2].i)
+            if prev and prev.entry.country == "USA":
+                return True
+        cues = [t.lower_ for t in after if t.tag_ != "POS"]
+        if cues and cues[0] in _US_STATE_CUES:
+            return True
+        sent = doc[match.start].sent
+        return any(
+            (m := self.matches.get(t.i)) is not None
+            and m.entry.type == "city"
+            and m.entry.country == "USA"
+            for t in sent
+        )
+
+    def _person_entities(self) -> list[tuple[int, int]]:
+        """Person names: NER PERSON spans (titles stripped) and known leaders."""
+        doc = self.doc
+        spans: list[tuple[int, int]] = []
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            start, end = ent.start, ent.end
+            while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+                end -= 1
+            while start < end and (
+                doc[start].lower_ in _TITLE_MODIFIERS
+                or self.lex.noun(doc[start].text) is not None
+                or (
+                    (m := self.matches.get(start)) is not None
+                    and m.entry.type not in ("leader",)
+                    and m.end <= end
+                    and m.end - start < end - start
+                )
+            ):
+                start += 1
+            if start >= end:
+                continue
+            inner = [self.matches.get(j) for j in range(start, end)]
+            if all(m is not None and m.entry.type != "leader" for m in inner):
+                continue
+            if end - start == 1 and doc[start].lower_ in _MONTHS:
+                continue
+            spans.append((start, end))
+        covered = {j for s, e in spans for j in range(s, e)}
+        for match in set(self.matches.values()):
+            if match.entry.type == "leader" and not covered & set(range(match.start, match.end)):
+                spans.append((match.start, match.end))
+        return sorted(spans)
+
+    # ---- helpers ----------------------------------------------------------------------
+
+    def np_start(self, head: Token) -> int:
+        """First token of the noun phrase headed by ``head`` (left modifiers only)."""
+        start = head.i
+        for child in head.lefts:
+            if child.dep_ in ("punct", "cc", "conj", "appos", "prep", "advcl", "relcl"):
+                continue
+            start = min(start, child.left_edge.i)
+        # never cross a comma, colon or dash inside the left part
+        for j in range(head.i - 1, start - 1, -1):
+            if self.doc[j].text in (",", ":", ";", "—", "–", "(", ")", '"', "“", "”"):
+                return j + 1
+        return start
+
+    def is_actor_head(self, token: Token) -> bool:
+        """Whether ``token`` heads an actor noun phrase (a role/body noun, a person, a body)."""
+        if token.i in self.nouns:
+            return True
+        match = self.matches.get(token.i)
+        if match and match.entry.type in _NAMED | {"leader", "people"}:
+            return True
+        return any(s <= token.i < e for s, e in self.person_ents)
+
+    def clue_of_match(self, match: _Match) -> _Clue | None:
+        entry = match.entry
+        text = self.doc[match.start : match.end].text
+        if entry.type == "ethnic":
+            return _Clue(None, None, None, text, "ethnic")
+        if entry.type not in _GIVERS:
+            return None
+        sector = entry.sector if entry.type in ("seat", "body", "igo") else None
+        code = entry.code if entry.type in ("igo", "leader") else None
+        return _Clue(entry.country, sector, code, text, entry.type)
+
+    def affiliation(self, head: Token, start: int, skip: set[int]) -> list[_Clue]:
+        """Clues in the modifiers, possessor and of/for/from complements of a head noun."""
+        clues: list[_Clue] = []
+        seen: set[int] = set()
+        for j in range(start, head.i):
+            if j in skip:
+                continue
+            match = self.matches.get(j)
+            if match is None or id(match) in seen:
+                continue
+            seen.add(id(match))
+            clue = self.clue_of_match(match)
+            if clue:
+                clues.append(clue)
+        for child in head.rights:
+            if child.dep_ != "prep" or child.lower_ not in _AFFILIATION_PREPS:
+                continue
+            for obj in child.children:
+                if obj.dep_ != "pobj":
+                    continue
+                for tok in (obj, *[c for c in obj.conjuncts]):
+                    clue = self.clue_of_head(tok)
+                    if clue and clue.kind not in ("capital_loc",):
+                        clues.append(clue)
+        return clues
+
+    def clue_of_head(self, token: Token) -> _Clue | None:
+        """The clue an NP headed by ``token`` gives as an affiliation (country, body…)."""
+        match = self.matches.get(token.i)
+        if match:
+            return self.clue_of_match(match)
+        if token.i not in self.nouns and token.pos_ == "NOUN":
+            # "the government of Sindh province": a place name modifying a common noun
+            for child in token.lefts:
+                place = self.matches.get(child.i)
+                if child.dep_ in ("compound", "amod") and place is not None:
+                    return self.clue_of_match(place)
+        if token.i in self.nouns:
+            inner = self.affiliation(token, self.np_start(token), set())
+            for clue in inner:
+                if clue.country:
+                    noun = self.nouns[token.i].noun
+                    sector = clue.sector or (noun.sector if noun.kind != "person" else None)
+                    return _Clue(clue.country, sector, clue.code, clue.text, "body")
+        for s, e in self.person_ents:
+            if s <= token.i < e:
+                return None
+        return None
+
+    def in_location_pp(self, token: Token) -> bool:
+        """Whether ``token`` is the object of a locative preposition ("in Washington")."""
+        if token.dep_ != "pobj":
+            return False
+        prep = token.head
+        if prep.lower_ not in _LOCATIVE_PREPS:
+            return False
+        if prep.lower_ in ("to", "toward", "towards"):
+            gov = prep.head
+            if gov.pos_ == "VERB" and gov.lemma_.lower() not in _MOTION_VERBS:
+                return False
+        if prep.lower_ in ("from", "at", "on", "over") and prep.head.pos_ == "VERB":
+            return prep.head.lemma_.lower() in _MOTION_VERBS or prep.lower_ == "at"
+        return True
+
+    def is_dateline(self, match: _Match) -> bool:
+        doc = self.doc
+        first = match.start == 0 or doc[match.start - 1].text.endswith("\n") or (
+            "\n" in doc[match.start - 1].whitespace_ or doc[match.start - 1].is_space
+        )
+        nxt = doc[match.end] if match.end < len(doc) else None
+        return first and nxt is not None and nxt.text in (":", "—", "–", "-", "(", ",")
+
+    # ---- candidates -------------------------------------------------------------------
+
+    def add(self, cand: _Cand) -> None:
+        self.cands.append(cand)
+        self.claimed.update(range(cand.start, cand.end))
+
+    def run(self) -> list[_Cand]:
+        self.find_people()
+        self.find_surnames()
+        doc = self.doc
+        org_starts = {ent.start: ent for ent in doc.ents if ent.label_ in ("ORG", "FAC")}
+        for token in doc:
+            if token.i in self.claimed:
+                continue
+            ent = org_starts.get(token.i)
+            if ent is not None and self.unknown_org(ent):
+                self.org_entity(token)
+            elif token.i in self.nouns:
+                self.generic(token)
+            elif token.i in self.matches:
+                match = self.matches[token.i]
+                if token.i == match.start:
+                    self.named(match)
+        for token in doc:
+            if token.lower_ in _PRONOUNS and token.pos_ == "PRON" and token.i not in self.claimed:
+                self.add(_Cand(token.i, token.i + 1, token.i, "coref.pronoun", "", "person",
+                               None, None))
+        self.owner_from_verb()
+        return sorted(self.cands, key=lambda c: c.start)
+
+    def unknown_org(self, ent: Span) -> bool:
+        """An organisation name the lexicon does not know, containing a place or country."""
+        if len(ent) < 2:
+            return False
+        for j in range(ent.start, ent.end):
+            match = self.matches.get(j)
+            if j in self.nouns or (match and match.entry.type in _NAMED | {"leader"}):
+                return False
+            if match and match.end > ent.end:
+                return False
+        plain = [
+            t for t in ent
+            if t.i not in self.matches and t.is_alpha and t.lower_ != "the" and not t.is_stop
+        ]
+        return bool(plain) and any(
+            (m := self.matches.get(j)) is not None and m.entry.country
+            for j in range(ent.start, ent.end)
+        )
+
+    def owner_from_verb(self) -> None:
+        """Troops a state deploys or sends are its troops: "X deployed thousands of soldiers"."""
+        by_head = {c.head: c for c in self.cands}
+        for k, cand in enumerate(self.cands):
+            if cand.country is not None or cand.sector != "MIL" or cand.kind == "state":
+                continue
+            tok = self.doc[cand.head]
+            if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "dobj":
+                tok = tok.head.head
+            if tok.dep_ != "dobj" or tok.head.lemma_.lower() not in _OWNER_VERBS:
+                continue
+            for subj in tok.head.children:
+                owner = by_head.get(subj.i) if subj.dep_ == "nsubj" else None
+                if owner is not None and owner.country and owner.country not in ("IGO", "NGO"):
+                    self.cands[k] = replace(
+                        cand, country=owner.country, key=(),
+                        reason=cand.reason + f"; {tok.head.lemma_}ed by '{subj.text}'",
+                    )
+
+    def find_people(self) -> None:
+        doc = self.doc
+        for start, end in self.person_ents:
+            name_span = doc[start:end]
+            root = name_span.root
+            title_start = self.title_prefix(start)
+            clues: list[_Clue] = []
+            title_noun: _NounSpan | None = None
+            body_sector: str | None = None
+            for j in range(title_start, start):
+                noun = self.nouns.get(j)
+                if noun:
+                    if noun.noun.kind == "person":
+                        title_noun = noun
+                    elif noun.noun.sector:
+                        body_sector = noun.noun.sector
+            seen: set[int] = set()
+            for j in range(title_start, start):
+                match = self.matches.get(j)
+                if match and id(match) not in seen:
+                    seen.add(id(match))
+                    clue = self.clue_of_match(match)
+                    if clue:
+                        clues.append(clue)
+            rule, reason = "person.name", "named person"
+            title = title_noun.text if title_noun else None
+            sector = None
+            if title_noun:
+                rule = "person.title"
+                sector = title_noun.noun.sector
+                reason = f"title '{title}'"
+            mention_start = title_start if (title_noun or clues) else start
+            # apposition: "NAME, a spokesperson for X," or "the spokesperson, NAME,"
+            appos = [c for c in root.children if c.dep_ == "appos" and c.i >= end]
+            if root.dep_ == "appos" and root.head.i < start and root.head.i in self.nouns:
+                appos.append(root.head)
+            for app in appos:
+                noun = self.nouns.get(app.i)
+                if noun is None or noun.noun.kind != "person":
+                    continue
+                app_start = self.np_start(app)
+                app_clues = self.affiliation(app, app_start, set())
+                if not title_noun:
+                    title_noun, title = noun, noun.text
+                    sector = noun.noun.sector
+                clues.extend(app_clues)
+                for clue in app_clues:
+                    if clue.sector and clue.kind in ("body", "seat", "igo"):
+                        body_sector = body_sector or clue.sector
+                rule = "person.apposition"
+                reason = f"apposition '{doc[app_start : app.i + 1].text}'"
+                if app.i not in self.claimed:
+                    self.add(_Cand(app_start, noun.end if noun.root == app.i else app.i + 1,
+                                   app.i, "person.apposition", reason, "person", None, None,
+                                   person=name_span.text, appositive=True))
+            country, code, clue_text = _first_country(clues)
+            if title_noun and body_sector and title_noun.noun.sector == "GOV":
+                sector = body_sector
+            if clue_text:
+                reason += f" + '{clue_text}'"
+            leader = self.leader_for(name_span)
+            if leader is not None:
+                if country is None and not clues:
+                    country, code = leader.country, leader.code
+                    reason += f"; known person ({leader.name})"
+                sector = sector or leader.sector
+                title = title or leader.title
+            if title_noun is None and not clues and leader is None:
+                rule = "person.name"
+            cand = _Cand(mention_start, end, root.i, rule, reason, "person", country, sector,
+                         code, name=name_span.text, title=_title_case(title),
+                         context=bool(title_noun) and country is None and not clues,
+                         person=name_span.text)
+            self.add(cand)
+
+    def find_surnames(self) -> None:
+        """Bare surnames the NER missed ("Ward said…") after a full name was seen."""
+        doc = self.doc
+        first_seen: dict[str, int] = {}
+        for start, end in self.person_ents:
+            if end - start > 1:
+                first_seen.setdefault(doc[end - 1].text, start)
+        for token in doc:
+            seen_at = first_seen.get(token.text)
+            if (
+                seen_at is None
+                or seen_at >= token.i
+                or token.i in self.claimed
+                or token.pos_ != "PROPN"
+                or token.dep_ == "compound"
+            ):
+                continue
+            self.add(_Cand(token.i, token.i + 1, token.i, "coref.surname", "surname", "person",
+                           None, None, name=token.text, person=token.text))
+
+    def leader_for(self, name: Span) -> Entry | None:
+        for entry in self.lex.lookup(name.text):
+            if entry.type == "leader":
+                return entry
+        return None
+
+    def title_prefix(self, start: int) -> int:
+        """Leftmost token of the title words right before a name ("U.S. Secretary of State")."""
+        doc = self.doc
+        j = start - 1
+        first = start
+        sent_start = doc[start].sent.start
+        while j >= sent_start:
+            tok = doc[j]
+            match = self.matches.get(j)
+            if match and match.entry.type in _GIVERS | {"ethnic"}:
+                j = match.start - 1
+                first = match.start
+                continue
+            if self.lex.noun(tok.text) is not None or j in self.noun_tokens:
+                first = j
+                j -= 1
+                continue
+            if tok.lower_ in _TITLE_MODIFIERS:
+                first = j
+                j -= 1
+                continue
+            if tok.lower_ in ("of", "for", "the", "-") or tok.tag_ == "POS":
+                j -= 1
+                continue
+            break
+        while first < start and (
+            doc[first].lower_ in ("of", "for", "the", "-") or doc[first].tag_ == "POS"
+        ):
+            first += 1
+        return first
+
+    def generic(self, token: Token) -> None:
+        """A role or body noun: "three senior U.S. diplomats", "the Chinese Embassy"."""
+        doc = self.doc
+        span = self.nouns[token.i]
+        noun = span.noun
+        if token.pos_ == "ADJ" and token.dep_ == "amod":
+            return
+        if token.dep_ in ("compound", "amod", "nmod") and self.is_actor_head(token.head):
+            return
+        if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
+            return
+        start = min(self.np_start(token), span.start)
+        clues = self.affiliation(token, start, set())
+        end = max(span.end, token.i + 1)
+        # "X of Y" complements that gave the country belong to the mention
+        for child in token.rights:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and (m := self.matches.get(obj.i)) and (
+                        m.entry.type in ("country", "capital", "people")
+                    ):
+                        end = max(end, m.end)
+        country, code, clue_text = _first_country(clues)
+        sector = noun.sector
+        ethnic = next((c.text for c in clues if c.kind == "ethnic"), None)
+        for clue in clues:
+            if clue.kind in ("body", "seat", "igo") and clue.sector and noun.kind == "person":
+                sector = clue.sector if noun.sector in ("GOV", None) else sector
+                break
+        reason = f"noun '{span.text}'"
+        if clue_text:
+            reason += f" + '{clue_text}'"
+        if country is None and noun.sector in ("CVL", "OPP", "REB", "COP", "REF", None):
+            loc = self.location_country(token)
+            if loc:
+                country, where = loc
+                reason += f"; located in '{where}'"
+        if country is None and ethnic:
+            reason += f"; ethnic/religious group '{ethnic}' (no country)"
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "its") for c in token.children)
+        context = country is None and noun.kind != "person" and definite and not ethnic
+        if country is None and noun.weak and not ethnic and not context:
+            return
+        plural = token.tag_ in ("NNS", "NNPS") or (
+            token.lemma_.lower() != token.lower_ and token.lower_.endswith("s")
+        )
+        kind = noun.kind
+        if kind == "person":
+            kind = "group" if plural or noun.phrase in ("police", "people", "public", "crowd",
+                                                         "delegation", "population", "artillery",
+                                                         "side") else "person"
+        count = None
+        for child in token.children:
+            if child.dep_ == "nummod":
+                count = _number(child)
+        rule = "group.count" if count else f"{kind}.noun"
+        if kind == "state":
+            rule = "state.body"
+        if country == "IGO" or country == "NGO":
+            code = code or country
+        name = _strip_det(doc[start:end])
+        cand = _Cand(start, end, token.i, rule, reason, kind, country,
+                     sector if kind != "state" else noun.sector, code, name=name,
+                     title=_title_case(span.text) if kind == "person" else None,
+                     count=count, context=context, phrase=_lemma_key(span, doc),
+                     weak=noun.weak)
+        self.add(cand)
+
+    def location_country(self, token: Token) -> tuple[str, str] | None:
+        """Country of an "in X" place attached to the noun, or to its verb."""
+        places = list(token.rights)
+        if token.dep_ in ("dobj", "nsubj", "nsubjpass") and token.head.pos_ == "VERB":
+            places += [c for c in token.head.rights if c.i > token.i]
+        for child in places:
+            if child.dep_ == "prep" and child.lower_ in ("in", "at", "inside", "throughout"):
+                for obj in child.children:
+                    match = self.matches.get(obj.i)
+                    if match and match.entry.country and match.entry.type in (
+                        "country", "capital", "city", "us_state", "province"
+                    ):
+                        return match.entry.country, obj.text
+        return None
+
+    def named(self, match: _Match) -> None:
+        """A lexicon name: a state, capital, seat, body, IGO or people."""
+        doc = self.doc
+        entry = match.entry
+        span = doc[match.start : match.end]
+        head = span.root
+        if entry.type in ("city", "us_state", "province", "region", "ethnic"):
+            return
+        modifier = head.dep_ in _MODIFIER_DEPS and head.head.i not in range(match.start, match.end)
+        governor = head.head
+        if head.dep_ == "conj" and entry.type in ("adjective", "country"):
+            first = head.head
+            while first.dep_ == "conj":
+                first = first.head
+            if first.dep_ in _MODIFIER_DEPS and first.head.i in self.nouns:
+                self.coordinated(match, self.nouns[first.head.i])
+                return
+        if modifier and self.is_actor_head(governor) and governor.i not in self.claimed:
+            return  # absorbed: the country of the noun it modifies
+        if modifier and governor.i in self.claimed and governor.i in self.nouns:
+            return
+        if entry.type in _NAMED:
+            kind = entry.kind or "organization"
+            start = match.start
+            if start > 0 and doc[start - 1].lower_ == "the" and doc[start - 1].head.i == head.i:
+                start -= 1
+            if entry.type == "seat" and kind == "state":
+                key: tuple[object, ...] = ("state", entry.country, entry.sector)
+                name = self.state_name(entry.country, entry.sector)
+                rule = "seat.metonym"
+            elif entry.type == "igo":
+                key = ("igo", entry.code)
+                name = entry.name
+                rule = "igo.name"
+            else:
+                key = ("org", entry.name)
+                name = entry.name
+                rule = f"{entry.type}.name"
+            code = entry.code
+            self.add(_Cand(start, match.end, head.i, rule, f"lexicon {entry.type} '{span.text}'",
+                           kind, entry.country, entry.sector, code, name=name, key=key))
+            return
+        if entry.type == "leader":
+            return  # handled with people
+        if entry.type == "capital":
+            if self.in_location_pp(head) or self.is_dateline(match):
+                return
+            if head.dep_ == "compound" and not self.is_actor_head(governor):
+                return
+            if head.dep_ == "dobj" and governor.lemma_.lower() in _MOTION_VERBS:
+                return
+            if any(ent.label_ in ("ORG", "PERSON", "FAC") and len(ent) > len(span)
+                   and ent.start <= match.start and match.end <= ent.end for ent in doc.ents):
+                return
+            nxt = doc[match.end] if match.end < len(doc) else None
+            if nxt is not None and nxt.text == "," and match.end + 1 < len(doc):
+                after = self.matches.get(match.end + 1)
+                if after and after.entry.type in ("country", "us_state"):
+                    return
+            self.add(_Cand(match.start, match.end, head.i, "seat.metonym",
+                           f"capital '{span.text}' used for its government", "state",
+                           entry.country, "GOV", name=self.state_name(entry.country, "GOV"),
+                           key=("state", entry.country, "GOV")))
+            return
+        if entry.type == "people":
+            count = None
+            for child in head.children:
+                if child.dep_ == "nummod":
+                    count = _number(child)
+            start = self.np_start(head)
+            self.add(_Cand(start, match.end, head.i, "group.demonym",
+                           f"demonym '{span.text}'", "group", entry.country, None,
+                           name=span.text, count=count,
+                           key=("generic", "group", entry.country, None, normalize(span.text))))
+            return
+        rule = "state.adjective" if entry.type == "adjective" else "state.name"
+        if entry.type == "adjective" and not modifier and head.pos_ not in ("PROPN", "NOUN"):
+            return
+        if entry.type == "adjective" and any(
+            ent.label_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW") and len(ent) > len(span)
+            and ent.start <= match.start and match.end <= ent.end
+            and not self.is_actor_head(ent.root) for ent in doc.ents
+        ):
+            return
+        self.add(_Cand(match.start, match.end, head.i, rule, f"{entry.type} '{span.text}'",
+                       "state", entry.country, None, name=self.state_name(entry.country, None),
+                       key=("state", entry.country, None)))
+
+    def coordinated(self, match: _Match, noun: _NounSpan) -> None:
+        """The second of "Hungarian and Romanian officials": its own group of that noun."""
+        doc = self.doc
+        entry = match.entry
+        root = doc[noun.root]
+        kind = "group" if root.tag_ in ("NNS", "NNPS") or noun.noun.kind != "person" else "person"
+        if noun.noun.kind not in ("person", "group"):
+            kind = noun.noun.kind
+        text = doc[match.start : match.end].text
+        name = f"{text} {root.text}"
+        self.add(_Cand(match.start, match.end, match.end - 1, "group.coordinated",
+                       f"'{text}' coordinated with the modifier of '{noun.text}'", kind,
+                       entry.country, noun.noun.sector, name=name,
+                       phrase=_lemma_key(noun, doc)))
+
+    def org_entity(self, token: Token) -> None:
+        """An NER organisation not in the lexicon: country from a name inside it."""
+        doc = self.doc
+        ent = next((e for e in doc.ents if e.start == token.i), None)
+        if ent is None or any(j in self.claimed for j in range(ent.start, ent.end)):
+            return
+        clues = []
+        for j in range(ent.start, ent.end):
+            match = self.matches.get(j)
+            if match:
+                clue = self.clue_of_match(match)
+                if clue:
+                    clues.append(clue)
+        country, code, clue_text = _first_country(clues)
+        if country is None:
+            return
+        start, end = ent.start, ent.end
+        while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+            end -= 1
+        if start < end and doc[start].lower_ == "the":
+            start += 1
+        if start >= end:
+            return
+        span = doc[start:end]
+        self.add(_Cand(start, end, span.root.i, "org.ner", f"organisation named with '{clue_text}'",
+                       "organization", country, None, code, name=span.text,
+                       key=("org", normalize(span.text))))
+
+    def state_name(self, country: str | None, sector: str | None) -> str:
+        name = self.lex.country_name(country) or (country or "unknown")
+        if sector == "GOV":
+            adjective = self.lex.country_adjective(country)
+            return f"{adjective} government" if adjective else f"Government of {name}"
+        if sector:
+            return f"{name} ({sector})"
+        return name
+
+
+def _first_country(clues: list[_Clue]) -> tuple[str | None, str | None, str | None]:
+    for clue in clues:
+        if clue.country:
+            return clue.country, clue.code, clue.text
+    return None, None, None
+
+
+def _strip_det(span: Span) -> str:
+    tokens = list(span)
+    while tokens and (tokens[0].dep_ in ("det", "nummod", "quantmod", "predet")
+                      or tokens[0].like_num or tokens[0].lower_ in ("around", "about", "some")):
+        tokens = tokens[1:]
+    if not tokens:
+        return span.text
+    return span.doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+def _lemma_key(span: _NounSpan, doc: Doc) -> str:
+    return " ".join(t.lemma_.lower() for t in doc[span.start : span.end])
+
+
+def _title_case(title: str | None) -> str | None:
+    if not title:
+        return None
+    small = {"of", "the", "for", "and"}
+    words = title.split()
+    return " ".join(w if w.lower() in small or any(c.isupper() for c in w) else w.capitalize()
+                    for w in words)
+
+
+# ---- merging and coreference ------------------------------------------------------------
+
+
+def _code(country: str | None, sector: str | None, code: str | None) -> str | None:
+    if code:
+        return code
+    if not country:
+        return sector and None
+    return country + (sector or "")
+
+
+def _resolve_people(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """Link surnames and he/she pronouns to people; fill a title's country from context."""
+    people: dict[str, _Cand] = {}  # person key -> representative candidate
+    surname: dict[str, str] = {}
+    out: list[_Cand] = []
+    last_person: str | None = None
+    subject_by_sent: dict[int, str] = {}
+    sent_index = {s.start: k for k, s in enumerate(doc.sents)}
+
+    def sent_of(i: int) -> int:
+        return sent_index[doc[i].sent.start]
+
+    for cand in cands:
+        if cand.context and cand.kind != "person" and cand.country is None:
+            cand = _context_country(doc, cand, out, sent_of)
+            if cand.country is None and cand.weak:
+                continue
+        if cand.rule == "coref.pronoun":
+            target = _pronoun_target(doc, cand, subject_by_sent, last_person, sent_of)
+            if target is None:
+                continue
+            rep = people[target]
+            cand = replace(cand, person=target, reason=f"pronoun -> {rep.name}", kind="person",
+                           country=rep.country, name=rep.name)
+            if doc[cand.head].dep_ in ("nsubj", "nsubjpass"):
+                subject_by_sent.setdefault(sent_of(cand.start), target)
+            out.append(cand)
+            continue
+        if cand.kind == "person" and cand.person and not cand.appositive:
+            name = cand.person
+            key = normalize(name)
+            words = key.split()
+            if len(words) == 1 and key in surname and key not in people:
+                cand = replace(cand, person=surname[key], rule="coref.surname",
+                               reason=f"surname of {people[surname[key]].name}")
+                key = surname[key]
+            else:
+                cand = replace(cand, person=key)
+                if key in people:
+                    prior = people[key]
+                    people[key] = _merge_person(prior, cand)
+                else:
+                    if cand.context and cand.country is None:
+                        cand = _context_country(doc, cand, out, sent_of)
+                    people[key] = cand
+                if len(words) > 1:
+                    surname[words[-1]] = key
+            last_person = key
+            if doc[cand.head].dep_ in ("nsubj", "nsubjpass"):
+                subject_by_sent.setdefault(sent_of(cand.start), key)
+        elif cand.appositive and cand.person:
+            cand = replace(cand, person=normalize(cand.person))
+        out.append(cand)
+    # give every person mention the resolved attributes of its person
+    final: list[_Cand] = []
+    for cand in out:
+        if cand.person and cand.person in people:
+            rep = people[cand.person]
+            cand = replace(cand, kind="person", country=rep.country, sector=rep.sector,
+                           code=rep.code, name=rep.name, title=rep.title,
+                           key=("person", cand.person))
+        final.append(cand)
+    return final
+
+
+def _merge_person(prior: _Cand, new: _Cand) -> _Cand:
+    if prior.country is None and new.country is not None:
+        return replace(prior, country=new.country, sector=new.sector or prior.sector,
+                       code=new.code, title=prior.title or new.title,
+                       reason=prior.reason + "; " + new.reason)
+    if prior.title is None and new.title:
+        return replace(prior, title=new.title, sector=prior.sector or new.sector)
+    return prior
+
+
+def _pronoun_target(doc: Doc, cand: _Cand, subjects: dict[int, str], last: str | None,
+                    sent_of: object) -> str | None:
+    assert callable(sent_of)
+    here = sent_of(cand.start)
+    if here in subjects:
+        return subjects[here]
+    if here - 1 in subjects:
+        return subjects[here - 1]
+    if last is None:
+        return None
+    return last
+
+
+def _context_country(doc: Doc, cand: _Cand, before: list[_Cand], sent_of: object) -> _Cand:
+    """Country for a title without one: nearest earlier actor with a country, same or previous
+    sentence."""
+    assert callable(sent_of)
+    here = sent_of(cand.start)
+    near = [p for p in before
+            if p.country not in (None, "IGO", "NGO") and sent_of(p.start) >= here - 1]
+    states = [p for p in near if p.kind == "state"]
+    same = [p for p in near if sent_of(p.start) == here]
+    for prior in (states or same)[-1:]:
+        text = prior.name or prior.rule
+        return replace(cand, country=prior.country,
+                       reason=cand.reason + f"; country from context '{text}'")
+    return cand
+
+
+def find_actors(doc: Doc, lexicon: Lexicon | None = None) -> ActorIndex:
+    """Find, resolve and merge every actor mentioned in a parsed document.
+
+    Args:
+        doc: a spaCy ``Doc`` with tagger, parser and NER annotations.
+        lexicon: the lexicon to use (default: the packaged one).
+
+    Returns:
+        The document's actors (ids ``A1``… in order of first mention) and mentions.
+    """
+    lex = lexicon or load_lexicon()
+    finder = _Finder(doc, lex)
+    cands = _resolve_people(doc, finder.run())
+    # pronoun mentions that point at a person whose country came from context
+    actors: dict[tuple[object, ...], dict[str, object]] = {}
+    order: list[tuple[object, ...]] = []
+    mentions: list[tuple[tuple[object, ...], _Cand]] = []
+    for cand in sorted(cands, key=lambda c: c.start):
+        if not cand.key and cand.kind == "state" and cand.country:
+            cand = replace(cand, key=("state", cand.country, cand.sector),
+                           name=finder.state_name(cand.country, cand.sector))
+        key = cand.key or ("generic", cand.kind, cand.country, cand.sector,
+                           cand.phrase or cand.name)
+        if key not in actors:
+            actors[key] = {"first": cand, "title": cand.title, "count": cand.count}
+            order.append(key)
+        else:
+            data = actors[key]
+            data["title"] = data["title"] or cand.title
+            data["count"] = data["count"] or cand.count
+        mentions.append((key, cand))
+    ids = {key: f"A{k + 1}" for k, key in enumerate(order)}
+    spans: dict[tuple[object, ...], list[TextSpan]] = {key: [] for key in order}
+    out_mentions: list[ActorMention] = []
+    for key, cand in mentions:
+        span = doc[cand.start : cand.end]
+        spans[key].append(TextSpan(span.start_char, span.end_char, span.text))
+        out_mentions.append(ActorMention(ids[key], cand.start, cand.end, span.start_char,
+                                         span.end_char, span.text, cand.head, cand.rule))
+    result: list[Actor] = []
+    for key in order:
+        data = actors[key]
+        first = data["first"]
+        assert isinstance(first, _Cand)
+        kind = first.kind if first.kind in ("person", "state", "organization", "group", "igo",
+                                             "nonstate") else "group"
+        name = first.name or doc[first.start : first.end].text
+        count = data["count"]
+        title = data["title"]
+        result.append(Actor(
+            id=ids[key], name=name, kind=kind,  # type: ignore[arg-type]
+            country=first.country, sector=first.sector,
+            code=_code(first.country, first.sector, first.code),
+            title=title if isinstance(title, str) else None,
+            count=count if isinstance(count, int) else None,
+            mentions=tuple(spans[key]), rule=first.rule, reason=first.reason,
+            lexicon=lex.version,
+        ))
+    by_token: dict[int, tuple[int, str]] = {}
+    for mention in out_mentions:
+        size = mention.end - mention.start
+        for i in range(mention.start, mention.end):
+            if i not in by_token or size < by_token[i][0]:
+                by_token[i] = (size, mention.actor_id)
+    return ActorIndex(
+        actors=tuple(result),
+        mentions=tuple(out_mentions),
+        _by_token={i: actor_id for i, (_, actor_id) in by_token.items()},
+    )
