@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from importlib import resources
 from pathlib import Path
 from typing import Annotated
@@ -15,7 +15,6 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from sitroom import __version__
 from sitroom.errors import SitroomError
 
 app = typer.Typer(
@@ -28,7 +27,7 @@ app = typer.Typer(
 err = Console(stderr=True, highlight=False)
 
 
-class AnalyzeFormat(str, Enum):
+class AnalyzeFormat(StrEnum):
     """Output formats of ``sitroom analyze``."""
 
     json = "json"
@@ -85,7 +84,7 @@ def analyze(
         raise typer.Exit(1)
 
 
-class Engine(str, Enum):
+class Engine(StrEnum):
     """Execution engines of ``sitroom ingest``."""
 
     local = "local"

@@ -43,7 +43,8 @@ def test_missing_path_fails_but_others_are_read(tmp_path):
 
 def test_jsonl_bad_lines_fail_alone(tmp_path):
     lines = [
-        json.dumps({"id": "a", "text": "France recalled its ambassador.", "published": "2024-02-01"}),
+        json.dumps({"id": "a", "text": "France recalled its ambassador.",
+                    "published": "2024-02-01"}),
         "{not json",
         json.dumps({"id": "b"}),
         json.dumps(["a", "list"]),

@@ -80,7 +80,8 @@ def test_sentence_table(analyze, sentence, want):
 
 
 def test_appeal_nests_the_requested_event(analyze):
-    events = _events(analyze("The United States urged China to curb its exports of drones to Russia."))
+    text = "The United States urged China to curb its exports of drones to Russia."
+    events = _events(analyze(text))
     appeal = _find(events, source={"USA"}, target={"CHN"}, plover="REQUEST")
     assert appeal and appeal["modality"] == "actual"
     child = [e for e in events if e["parent"] == appeal["id"]]

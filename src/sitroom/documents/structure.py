@@ -149,8 +149,8 @@ def find_dateline(clean: str, zones: list[Zone]) -> tuple[str | None, Zone | Non
     return None, None
 
 
-_MONTHS = ("january february march april may june july august september october "
-           "november december").split()
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december"]
 _DATE_LINE = re.compile(
     r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
     r"(?:(?P<month>[a-z]+)\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})"

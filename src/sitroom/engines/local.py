@@ -3,20 +3,28 @@
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
+import time
 from collections.abc import Iterable, Iterator
 from itertools import islice
+from multiprocessing.pool import Pool
+from types import TracebackType
+from typing import Any, Literal
 
 from sitroom.documents.model import Document, ReadFailure
 from sitroom.record import AnalysisRecord
 
-_WORKER_NLP = None
+_WORKER_NLP: Any = None
+
+#: ``sitroom``: the full pipeline (``load_nlp``); ``base``: the bare model.
+PipelineKind = Literal["sitroom", "base"]
 
 
-def _init_worker() -> None:
+def _init_worker(kind: PipelineKind = "sitroom") -> None:
     global _WORKER_NLP
-    from sitroom.pipeline.loader import load_nlp
+    from sitroom.pipeline.loader import load_base_nlp, load_nlp
 
-    _WORKER_NLP = load_nlp()
+    _WORKER_NLP = load_nlp() if kind == "sitroom" else load_base_nlp()
 
 
 def _analyze_batch(batch: list[Document | ReadFailure]) -> list[AnalysisRecord | ReadFailure]:
@@ -25,11 +33,75 @@ def _analyze_batch(batch: list[Document | ReadFailure]) -> list[AnalysisRecord |
     return list(analyze_documents(batch, nlp=_WORKER_NLP))
 
 
-def _batches(items: Iterable[Document | ReadFailure], size: int
-             ) -> Iterator[list[Document | ReadFailure]]:
+def _parse_batch(texts: list[str]) -> int:
+    """Parse texts with the bare model (benchmark ceiling); returns the token count."""
+    return sum(len(doc) for doc in _WORKER_NLP.pipe(texts, batch_size=len(texts) or 1))
+
+
+def _worker_state(pause: float) -> tuple[int, float]:
+    """(pid, peak RSS in MiB) of this worker, after a pause so every worker answers."""
+    from sitroom.engines.shards import peak_rss_mb
+
+    time.sleep(pause)
+    return os.getpid(), peak_rss_mb()
+
+
+def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
+
+
+class WorkerPool:
+    """Worker processes (spawned) that each load a pipeline once, reusable across runs.
+
+    Use as a context manager. ``analyze_stream`` makes one per call; benchmarks keep one
+    warm to time the analysis without process start-up.
+
+    Args:
+        workers: processes.
+        kind: ``sitroom`` (full pipeline) or ``base`` (bare model, for ``parse_texts``).
+    """
+
+    def __init__(self, workers: int, kind: PipelineKind = "sitroom") -> None:
+        self.workers = workers
+        self.kind = kind
+        context = mp.get_context("spawn")
+        self._pool: Pool = context.Pool(workers, initializer=_init_worker, initargs=(kind,))
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop the workers (unfinished tasks are dropped) and wait for them to exit."""
+        self._pool.terminate()
+        self._pool.join()
+
+    def warm(self, pause: float = 0.5) -> dict[int, float]:
+        """Wait until every worker has loaded its pipeline; returns pid → peak RSS (MiB)."""
+        return self.peak_rss(pause)
+
+    def peak_rss(self, pause: float = 0.5) -> dict[int, float]:
+        """Peak resident memory (MiB) of each worker process, by pid (best effort)."""
+        answers = self._pool.map(_worker_state, [pause] * (2 * self.workers), chunksize=1)
+        out: dict[int, float] = {}
+        for pid, peak in answers:
+            out[pid] = max(peak, out.get(pid, 0.0))
+        return out
+
+    def analyze(self, items: Iterable[Document | ReadFailure], batch_size: int = 16
+                ) -> Iterator[AnalysisRecord | ReadFailure]:
+        """Analyse documents in input order, one batch per task."""
+        for results in self._pool.imap(_analyze_batch, _batches(items, batch_size)):
+            yield from results
+
+    def parse_texts(self, texts: Iterable[str], batch_size: int = 16) -> int:
+        """Parse texts with the pool's pipeline (``nlp.pipe``); returns the token count."""
+        return sum(self._pool.imap(_parse_batch, _batches(texts, batch_size)))
 
 
 def analyze_stream(
@@ -47,7 +119,5 @@ def analyze_stream(
     if workers <= 1:
         yield from analyze_documents(items, batch_size=batch_size)
         return
-    context = mp.get_context("spawn")
-    with context.Pool(workers, initializer=_init_worker) as pool:
-        for results in pool.imap(_analyze_batch, _batches(items, batch_size)):
-            yield from results
+    with WorkerPool(workers) as pool:
+        yield from pool.analyze(items, batch_size)

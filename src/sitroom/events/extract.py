@@ -514,7 +514,7 @@ class _Extractor:
             else:
                 self._recode_alone(draft)
                 return
-            framed = self._frame(draft.cameo, frame) or FRAME_DEFAULT[frame]
+            framed: str | None = self._frame(draft.cameo, frame) or FRAME_DEFAULT[frame]
         else:
             modality = complement_modality(parent.entry) or draft.judgement.modality
             frame = FRAME_OF_ROOT.get(parent.cameo[:2], "")

@@ -19,7 +19,7 @@ class _Rate(TextColumn):
         super().__init__("")
         self.started = time.perf_counter()
 
-    def render(self, task: Any) -> Any:  # noqa: D102 - Rich column hook
+    def render(self, task: Any) -> Any:
         from rich.text import Text
 
         elapsed = max(time.perf_counter() - self.started, 1e-6)

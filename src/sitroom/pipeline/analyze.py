@@ -111,7 +111,7 @@ def analyze_documents(
                 continue
             try:
                 yield record_from_doc(next(parsed))
-            except Exception as error:  # noqa: BLE001 - one bad document must not stop a run
+            except Exception as error:
                 yield ReadFailure(item.path or item.id, f"analysis failed: {error!r}",
                                   code="E501", doc_id=item.id)
         pending.clear()

@@ -49,10 +49,7 @@ def is_story(span: Span) -> bool:
     if not any(t.is_alpha for t in span):
         return False
     start, end = span.start_char, span.end_char
-    for zone in document.zones:
-        if zone.start < end and start < zone.end:
-            return False
-    return True
+    return all(not (zone.start < end and start < zone.end) for zone in document.zones)
 
 
 register_extensions()

@@ -35,7 +35,7 @@ def merge_records(records: list[AnalysisRecord]) -> AnalysisRecord:
                 actors[key] = replace(actor, id=f"A{len(actors) + 1}")
             amap[actor.id] = actors[key].id
         smap = {s.id: f"S{len(sources) + n + 1}" for n, s in enumerate(record.sources)}
-        sources += [replace(s, id=smap[s.id], actor=amap.get(s.actor or "", None))
+        sources += [replace(s, id=smap[s.id], actor=amap.get(s.actor or ""))
                     for s in record.sources]
         emap = {e.id: f"E{len(events) + n + 1}" for n, e in enumerate(record.events)}
         for event in record.events:
