@@ -29,7 +29,7 @@ schema: install
 	$(BIN)/sitroom schema > schema/analysis.schema.json
 
 unit: install assets
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -m "not slow"
 
 test: lint browser unit
 
@@ -47,6 +47,9 @@ browser:
 
 bench: install
 	$(BIN)/python -m sitroom.bench
+
+bench-quick: install
+	$(BIN)/python -m sitroom.bench --limit 60
 
 clean:
 	rm -rf $(VENV) node_modules build dist *.egg-info demo.duckdb .pytest_cache .mypy_cache .ruff_cache

@@ -105,6 +105,8 @@ def ingest(
     shards: Annotated[Path | None, typer.Option(
         help="Folder for Dask's Parquet shards (default: beside the store).")] = None,
     batch_size: Annotated[int, typer.Option(help="Documents per parser batch.", min=1)] = 16,
+    shard_size: Annotated[int, typer.Option(
+        help="Documents per Dask shard (one Parquet file each).", min=1)] = 32,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Analyse documents and add them to the store, incrementally and idempotently.
@@ -117,7 +119,7 @@ def ingest(
     try:
         result = run_ingest(paths, db=db, engine=engine.value, workers=workers,
                             scheduler=scheduler, shard_dir=shards, batch_size=batch_size,
-                            progress=not quiet)
+                            shard_size=shard_size, progress=not quiet)
     except SitroomError as error:
         report_failure(error)
         raise typer.Exit(2) from None

@@ -41,7 +41,7 @@ def skip_known(items: Iterable[Document | ReadFailure], known: set[str],
 
 def run_ingest(paths: list[str], *, db: Path | None, engine: str = "local", workers: int = 1,
                scheduler: str | None = None, shard_dir: Path | None = None,
-               batch_size: int = 16, progress: bool = True) -> Any:
+               batch_size: int = 16, shard_size: int = 32, progress: bool = True) -> Any:
     """Ingest documents into the store and return the store's ingest result."""
     from dataclasses import replace
 
@@ -54,7 +54,7 @@ def run_ingest(paths: list[str], *, db: Path | None, engine: str = "local", work
 
             return ingest_with_dask(paths, store, scheduler=scheduler, workers=workers,
                                     shard_dir=shard_dir or store.path.with_suffix(".shards"),
-                                    shard_size=batch_size)
+                                    shard_size=shard_size, batch_size=batch_size)
         from sitroom.engines.local import analyze_stream
 
         skipped: list[str] = []
