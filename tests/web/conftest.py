@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import shutil
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -14,24 +12,10 @@ from fastapi.testclient import TestClient
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import factory
+from webdb import DemoDb, copy_db
 
 from sitroom.store import IngestResult, open_store
 from sitroom.web import create_app
-
-
-@dataclass(frozen=True)
-class DemoDb:
-    """The session's demo database (never opened by tests: they use copies).
-
-    Attributes:
-        path: the DuckDB file.
-        demo: what ingesting the demo corpus with the real pipeline did.
-        demo_error: why the demo corpus could not be analysed at all, if it could not.
-    """
-
-    path: Path
-    demo: IngestResult | None
-    demo_error: str | None
 
 
 @pytest.fixture(scope="session")
@@ -57,13 +41,6 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> DemoDb:
     finally:
         store.close()
     return DemoDb(path, demo, error)
-
-
-def copy_db(demo_db: DemoDb, folder: Path) -> Path:
-    """A private copy of the demo database in ``folder``."""
-    target = folder / "copy.duckdb"
-    shutil.copyfile(demo_db.path, target)
-    return target
 
 
 @pytest.fixture(scope="module")

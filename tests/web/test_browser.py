@@ -16,8 +16,8 @@ from typing import Any
 
 import pytest
 from factory import fake_analyzer
+from webdb import DemoDb, copy_db
 
-from conftest import DemoDb, copy_db
 from sitroom.web.app import STATIC, create_app
 
 pytestmark = pytest.mark.browser

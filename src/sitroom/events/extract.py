@@ -20,6 +20,7 @@ from sitroom.actors.model import ActorIndex
 from sitroom.errors import LexiconError
 from sitroom.events.codebook import Codebook, VerbEntry, load_codebook
 from sitroom.events.modality import Judgement, complement_modality, judge
+from sitroom.pipeline.cache import doc_sents
 from sitroom.record import Event, SentenceRef
 from sitroom.record import Span as Evidence
 
@@ -62,6 +63,8 @@ AGENT_NOUNS = {"leader", "official", "head", "minister", "government", "represen
                "army", "force", "troop", "president", "people", "citizen", "authority",
                "diplomat", "negotiator", "ambassador", "military", "navy", "police",
                "soldier", "rebel", "militant", "delegate", "administration", "regime"}
+#: Prepositions whose gerund's doer is the governing verb's object.
+CONTROL_PREPS = {"of", "against", "from", "for", "into"}
 #: Pronouns that refer to a state or body, resolved to the last such actor.
 IT_PRONOUNS = {"it", "its", "itself"}
 
@@ -93,7 +96,7 @@ class _Draft:
 
 
 def _sentence_index(doc: Doc) -> dict[int, int]:
-    return {sent.start: n for n, sent in enumerate(doc.sents)}
+    return {sent.start: n for n, sent in enumerate(doc_sents(doc))}
 
 
 class _Resolver:
@@ -110,7 +113,7 @@ class _Resolver:
         A subject ``it`` prefers the latest subject; an object ``it`` the latest actor
         that is not a subject (a pronoun object rarely means its clause's subject).
         """
-        prev_sents = [s for s in self.doc.sents if s.end <= token.sent.start]
+        prev_sents = [s for s in doc_sents(self.doc) if s.end <= token.sent.start]
         floor = prev_sents[-1].start if prev_sents else 0
         earlier = [m for m in self.actors.mentions
                    if floor <= m.start and m.end <= token.i
@@ -227,6 +230,20 @@ def _object(token: Token) -> Token | None:
     return passive[0] if passive else None
 
 
+def _object_words(obj: Token) -> set[str]:
+    """Words an object condition may match: the head, compound + head, conjuncts."""
+    heads = [obj] + [c for c in obj.children if c.dep_ == "conj"]
+    words: set[str] = set()
+    for head in heads:
+        lemma = head.lemma_.lower()
+        words |= {lemma, head.lower_}
+        for child in head.children:
+            if child.dep_ in {"compound", "amod"} and child.i == head.i - 1:
+                words.add(f"{child.lower_} {lemma}")
+                words.add(f"{child.lower_} {head.lower_}")
+    return words
+
+
 def _entry_score(entry: VerbEntry, token: Token) -> int | None:
     """How well an entry's conditions hold for a trigger (None: they don't)."""
     score = 0
@@ -241,7 +258,7 @@ def _entry_score(entry: VerbEntry, token: Token) -> int | None:
         score += 1
     if entry.objects:
         obj = _object(token)
-        if obj is None or obj.lemma_.lower() not in entry.objects:
+        if obj is None or not _object_words(obj) & entry.objects:
             return None
         score += 3
     return score
@@ -306,6 +323,13 @@ class _Extractor:
         head = token.head
         if head is token:
             return []
+        if token.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in CONTROL_PREPS:
+            # Object control through a preposition: "accused Azerbaijan of violating",
+            # "warned Washington against arming", "stopped Iran from enriching".
+            objects = _children(head.head, "dobj")
+            found = [a for t in objects for a in self.resolve.at(t)]
+            if found:
+                return found
         if token.dep_ == "xcomp":
             # Object control: "urged China to curb" → China curbs.
             objects = _children(head, "dobj")
@@ -340,6 +364,10 @@ class _Extractor:
             elif child.dep_ == "prep" and child.lower_ in {"by", "between", "among"}:
                 for pobj in _children(child, "pobj"):
                     found += self.resolve.at(pobj)
+            elif child.dep_ == "acl":
+                # "the attack, reportedly carried out by the rebels"
+                for agent in _prep_objects(child, "by"):
+                    found += self.resolve.at(agent)
         return list(dict.fromkeys(found))
 
     def targets(self, token: Token, entry: VerbEntry, sources: list[str]) -> list[str]:
@@ -579,7 +607,7 @@ def find_events(
     extractor = _Extractor(doc, actors, codebook, settings)
     published = _published(doc)
     events: list[Event] = []
-    for index, sent in enumerate(doc.sents):
+    for index, sent in enumerate(doc_sents(doc)):
         if Span.has_extension("is_story") and not sent._.is_story:
             continue
         drafts = extractor.drafts(sent)

@@ -10,6 +10,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from sitroom.actors.model import ActorIndex
+from sitroom.pipeline.cache import doc_text
 from sitroom.record import Span as EvidenceSpan
 
 PRONOUNS = {"he", "she", "him", "her", "his", "hers", "they", "them", "their", "it", "its"}
@@ -39,7 +40,7 @@ def evidence(tokens: Token | Span) -> EvidenceSpan:
 
 def char_span(doc: Doc, start: int, end: int) -> EvidenceSpan:
     """A record ``Span`` for characters ``[start, end)`` of the document."""
-    return EvidenceSpan(start, end, doc.text[start:end])
+    return EvidenceSpan(start, end, doc_text(doc)[start:end])
 
 
 def is_reporting(token: Token) -> bool:

@@ -17,6 +17,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from sitroom.pipeline.cache import doc_ents
 from sitroom.sourcing.certainty import clause_chain
 
 TEMPORAL_DEPS = {"npadvmod", "pobj", "tmod", "advmod", "nmod", "dobj"}
@@ -195,7 +196,7 @@ def _date_entities(trigger: Token) -> list[Span]:
     chain = clause_chain(trigger)
     chain_ids = {t.i for t in chain}
     found: list[Span] = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ not in {"DATE", "TIME"}:
             continue
         root = ent.root

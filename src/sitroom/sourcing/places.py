@@ -12,6 +12,7 @@ import pycountry
 from spacy.tokens import Span, Token
 
 from sitroom.actors.model import ActorIndex
+from sitroom.pipeline.cache import doc_ents
 from sitroom.record import Location
 from sitroom.sourcing.common import lexicon
 
@@ -182,10 +183,10 @@ def country_of_place(text: str) -> str | None:
 
 
 def _place_in(tokens: Span) -> Span | None:
-    for ent in tokens.doc.ents:
+    for ent in doc_ents(tokens.doc):
         if ent.label_ in PLACE_LABELS and ent.start >= tokens.start and ent.end <= tokens.end:
             return ent
-    for ent in tokens.doc.ents:
+    for ent in doc_ents(tokens.doc):
         if ent.label_ == "NORP" and ent.start >= tokens.start and ent.end <= tokens.end:
             return ent
     return None

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from sitroom.pipeline.cache import doc_ents
 from sitroom.record import Quantity
 from sitroom.sourcing.common import lexicon
 
@@ -255,7 +256,7 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     covered: set[int] = set()
     vague: list[str] = _num_lex()["vague_plurals"]  # type: ignore[assignment]
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ in NUMERIC_LABELS:
             spans.append((ent.start, ent.end))
             covered.update(range(ent.start, ent.end))

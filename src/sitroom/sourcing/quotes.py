@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from sitroom.actors.model import ActorIndex
+from sitroom.pipeline.cache import doc_text
 from sitroom.record import Quote
 from sitroom.sourcing.common import (
     actor_of,
@@ -78,7 +79,10 @@ def quote_spans(text: str) -> list[QuoteSpan]:
 
 
 def _tokens_inside(doc: Doc, span: QuoteSpan) -> list[Token]:
-    return [t for t in doc if t.idx >= span.start and t.idx + len(t.text) <= span.end]
+    inside = doc.char_span(span.start, span.end, alignment_mode="contract")
+    if inside is None:
+        return []
+    return [t for t in inside if t.idx >= span.start and t.idx + len(t.text) <= span.end]
 
 
 def _words(text: str) -> int:
@@ -100,9 +104,9 @@ def _governing_verb(inside: list[Token]) -> Token | None:
 def _adjacent_verb(doc: Doc, inside: list[Token], span: QuoteSpan) -> Token | None:
     """A reporting verb in the clause just before or just after the quote marks."""
     first, last = inside[0], inside[-1]
-    para_start = doc.text.rfind("\n", 0, span.start) + 1
-    para_end = doc.text.find("\n", span.end)
-    para_end = len(doc.text) if para_end < 0 else para_end
+    para_start = doc_text(doc).rfind("\n", 0, span.start) + 1
+    para_end = doc_text(doc).find("\n", span.end)
+    para_end = len(doc_text(doc)) if para_end < 0 else para_end
     # after: “…,” he said / “…,” said X / …", Graham continued.
     for i in range(last.i + 1, min(len(doc), last.i + 8)):
         tok = doc[i]
@@ -146,7 +150,7 @@ def _speaker_token(verb: Token, actors: ActorIndex) -> Token | None:
 
 def _intro_clause(doc: Doc, inside: list[Token], span: QuoteSpan) -> Token | None:
     """``X defended his decision, "…"``: the verb of the clause a comma or colon joins."""
-    before = doc.text[: span.start - 1].rstrip()
+    before = doc_text(doc)[: span.start - 1].rstrip()
     if not before or before[-1] not in ",:":
         return None
     i = inside[0].i - 1
@@ -207,9 +211,9 @@ def _previous_speaker(doc: Doc, inside: list[Token], actors: ActorIndex) -> Toke
 
 def _kind(doc: Doc, span: QuoteSpan, inside: list[Token]) -> str:
     """``direct`` when the quote is a clause of its own, ``partial`` when it is embedded."""
-    before = doc.text[: span.start - 1].rstrip()
+    before = doc_text(doc)[: span.start - 1].rstrip()
     prev = before[-1] if before else "\n"
-    text = doc.text[span.start : span.end].lstrip("[ ")
+    text = doc_text(doc)[span.start : span.end].lstrip("[ ")
     if prev in ",:\n.!?" or not before:
         return "direct"
     if text[:1].isupper() and _words(text) >= 4 and any(t.pos_ in {"VERB", "AUX"} for t in inside):
@@ -237,12 +241,12 @@ def quotes_with_tokens(doc: Doc, actors: ActorIndex) -> list[tuple[Quote, int | 
     found: list[tuple[Quote, int | None, int | None]] = []
     short_limit = int(lexicon().get("scare_quote_max_words", 3))
     last_speaker: tuple[str | None, str | None, int] | None = None
-    for span in quote_spans(doc.text):
+    for span in quote_spans(doc_text(doc)):
         inside = _tokens_inside(doc, span)
         inside = [t for t in inside if not t.is_space]
         if not inside:
             continue
-        text = doc.text[span.start : span.end]
+        text = doc_text(doc)[span.start : span.end]
         short = _words(text) <= short_limit
         rule = "quote.governed"
         verb = _governing_verb(inside)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from sitroom.actors.model import ActorIndex
+from sitroom.pipeline.cache import doc_sents
 from sitroom.record import Source, SourceKind
 from sitroom.sourcing.common import (
     actor_of,
@@ -25,7 +26,7 @@ class SourceFinding:
 
     Attributes:
         source: the deduplicated source (same ``id`` for every occurrence).
-        sentence_index: index of the sentence in ``list(doc.sents)``.
+        sentence_index: index of the sentence in ``list(doc_sents(doc))``.
         token_start: first token of the source phrase.
         token_end: token one past the phrase.
         cue_i: token index of the cue (reporting verb, ``according``, ``by``), if any.
@@ -159,7 +160,7 @@ def _anonymity_cues(doc: Doc, heads: list[Token]) -> dict[int, str]:
     """Anonymity phrases, each given to the nearest candidate source head of its sentence."""
     cues: list[str] = lexicon()["anonymity_cues"]
     given: dict[int, str] = {}
-    for sent in doc.sents:
+    for sent in doc_sents(doc):
         in_sent = [h for h in heads if sent.start <= h.i < sent.end]
         if not in_sent:
             continue
@@ -193,7 +194,7 @@ def find_sources(doc: Doc, actors: ActorIndex) -> list[SourceFinding]:
     """
     from sitroom.sourcing.quotes import quotes_with_tokens
 
-    sentences = list(doc.sents)
+    sentences = list(doc_sents(doc))
     sent_index = {s.start: i for i, s in enumerate(sentences)}
     candidates = _subject_candidates(doc)
     for quote, speaker_i, cue_i in quotes_with_tokens(doc, actors):

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from factory import HOSTILE, corpus
 from fastapi.testclient import TestClient
+from webdb import DemoDb
 
-from conftest import DemoDb
 from sitroom.web.app import MAX_UPLOAD_BYTES
 from sitroom.web.queries import Mark, escalation, segments
 
@@ -288,7 +288,8 @@ def test_empty_or_missing_upload_is_422(writable: TestClient) -> None:
 
 def test_upload_with_the_real_pipeline(demo_db: DemoDb, tmp_path: Path) -> None:
     """With the real analyzer an upload is stored, or refused with the analysis error."""
-    from conftest import copy_db
+    from webdb import copy_db
+
     from sitroom.web import create_app
 
     app = create_app(copy_db(demo_db, tmp_path), upload_dir=tmp_path / "up")
