@@ -38,6 +38,9 @@ def _evidence(record: dict, text: str) -> list[tuple[str, int, int, str]]:
                 found.append(("quantity", q["start"], q["end"], q["text"]))
     for quote in record["quotes"]:
         found.append(("quote", quote["start"], quote["end"], quote["text"]))
+    for q in record["quantities"]:
+        if q.get("start") is not None:
+            found.append(("quantity", q["start"], q["end"], q["text"]))
     for relation in record["relations"]:
         found.append(("relation", relation["start"], relation["end"], relation["text"]))
     for source in record["sources"]:

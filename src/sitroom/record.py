@@ -181,6 +181,7 @@ class AnalysisRecord:
     quotes: tuple[Quote, ...] = ()
     sources: tuple[Source, ...] = ()
     relations: tuple[Relation, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
     schema: str = SCHEMA_ID
     errors: tuple[str, ...] = field(default=())
 

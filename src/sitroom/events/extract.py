@@ -63,6 +63,9 @@ AGENT_NOUNS = {"leader", "official", "head", "minister", "government", "represen
                "army", "force", "troop", "president", "people", "citizen", "authority",
                "diplomat", "negotiator", "ambassador", "military", "navy", "police",
                "soldier", "rebel", "militant", "delegate", "administration", "regime"}
+#: Verbs whose event-noun object is the subject's own act ("announced a withdrawal").
+ANNOUNCING = {"announce", "order", "declare", "unveil", "launch", "begin", "start",
+              "complete", "finish", "authorize", "approve", "carry", "conduct", "mount"}
 #: Prepositions whose gerund's doer is the governing verb's object.
 CONTROL_PREPS = {"of", "against", "from", "for", "into"}
 #: Pronouns that refer to a state or body, resolved to the last such actor.
@@ -302,7 +305,11 @@ class _Extractor:
     def sources(self, token: Token) -> list[str]:
         """The doer of a verb: its subject, a passive agent, or its controller."""
         if token.pos_ in {"NOUN", "PROPN"} and token.dep_ not in {"ROOT"}:
-            return self._nominal_sources(token)
+            found = self._nominal_sources(token)
+            if not found and token.dep_ == "dobj" and self._announces(token.head):
+                # "Trump announced a withdrawal": the announcer does it.
+                found = self.sources(token.head)
+            return found
         subjects, passive = _subject_tokens(token)
         if passive:
             agents = _prep_objects(token, "by")
@@ -314,6 +321,11 @@ class _Extractor:
         if subjects:
             return [a for t in subjects for a in self.resolve.at(t)]
         return self._inherited_sources(token)
+
+    def _announces(self, verb: Token) -> bool:
+        entries = self.codebook.verbs(verb.lemma_.lower(), "VERB")
+        return verb.lemma_.lower() in ANNOUNCING or any(
+            e.complement == "future" for e in entries)
 
     def _posture(self, token: Token) -> bool:
         entry = self.entry_for(token)
@@ -463,7 +475,11 @@ class _Extractor:
             entry = self.entry_for(token)
             if entry is None or token.i in light_objects:
                 continue
-            if entry.pos == "NOUN" and token.head.i in by_token:
+            if entry.pos == "NOUN" and token.head.i in by_token and not (
+                    drafts[by_token[token.head.i]].entry.statement and token.dep_ == "dobj"):
+                # An event noun under a coded verb is that verb's object ("condemned
+                # the attack"); only a statement's object is an event of its own
+                # ("announced the withdrawal of troops").
                 continue
             if entry.objects:
                 obj = _object(token)

@@ -70,6 +70,7 @@ def record_from_doc(doc: Doc) -> AnalysisRecord:
         quotes=tuple(doc._.quotes),
         sources=tuple(distinct_sources(list(doc._.sources))),
         relations=tuple(doc._.relations),
+        quantities=tuple(doc._.quantities),
     )
     # A source named by a pronoun ("he said") keeps its name; its offsets then point
     # at words that are not its text, so they are dropped rather than mislead.

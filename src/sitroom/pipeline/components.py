@@ -28,6 +28,7 @@ _DOC_EXTENSIONS: dict[str, Any] = {
     "sources": (),
     "relations": (),
     "events": (),
+    "quantities": (),
     "story_sents": None,
 }
 
@@ -101,7 +102,7 @@ class ActorsComponent:
 
 @Language.factory(
     "sitroom_sourcing",
-    assigns=["doc._.quotes", "doc._.sources", "doc._.relations"],
+    assigns=["doc._.quotes", "doc._.sources", "doc._.relations", "doc._.quantities"],
     default_config={"quotes": True, "relations": True},
 )
 def make_sourcing(nlp: Language, name: str, quotes: bool, relations: bool) -> SourcingComponent:
@@ -118,6 +119,7 @@ class SourcingComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         from sitroom.actors.model import ActorIndex
+        from sitroom.sourcing.quantities import find_quantities
         from sitroom.sourcing.quotes import find_quotes
         from sitroom.sourcing.relations import find_relations
         from sitroom.sourcing.sources import find_sources
@@ -126,6 +128,10 @@ class SourcingComponent:
         doc._.quotes = tuple(find_quotes(doc, actors)) if self.quotes else ()
         doc._.sources = tuple(find_sources(doc, actors))
         doc._.relations = tuple(find_relations(doc, actors)) if self.relations else ()
+        doc._.quantities = tuple(
+            finding.quantity for finding in find_quantities(doc)
+            if is_story(doc[finding.token_start].sent)
+        )
         return doc
 
 

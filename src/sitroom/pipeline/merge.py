@@ -58,4 +58,5 @@ def merge_records(records: list[AnalysisRecord]) -> AnalysisRecord:
         quotes=tuple(quotes),
         sources=tuple(sources),
         relations=tuple(relations),
+        quantities=tuple(q for record in records for q in record.quantities),
     )
