@@ -62,6 +62,17 @@ CASES = [
      dict(source={"TCD"}, root="13", plover="THREATEN")),
     ("Syria says it will not accept any more refugees.",
      dict(source={"SYR"}, root="12", plover="REJECT")),
+    # A conditional threat is aimed at the party whose act is the condition.
+    ("Iran threatened to launch an offensive unless Iraq accepted its terms.",
+     dict(source={"IRN"}, target={"IRQ"}, plover="THREATEN")),
+    # Object control through a preposition: Azerbaijan is the one violating.
+    ("Armenia accused Azerbaijan of violating the ceasefire.",
+     dict(source={"AZE"}, root="19")),
+    ("Serbia and Hungary may be preparing for military action against Croatian forces.",
+     dict(source={"SRB", "HUN"}, target={"HRV"}, plover="MOBILIZE", modality="hypothetical")),
+    # An event noun that a statement announces is the announcer's own act.
+    ("The Kenyan president announced the withdrawal of troops from Somalia.",
+     dict(source={"KEN"}, target={"SOM"}, plover="RETREAT")),
     ("Russia said that Sudan must return the helicopter.",
      dict(source={"RUS"}, target={"SDN"}, plover="REQUEST")),
     ("India may deploy troops to the disputed region, officials said.",

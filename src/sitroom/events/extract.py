@@ -260,8 +260,14 @@ def _entry_score(entry: VerbEntry, token: Token) -> int | None:
             return None
         score += 1
     if entry.objects:
-        obj = _object(token)
-        if obj is None or not _object_words(obj) & entry.objects:
+        if entry.prep:
+            # "preparing for military action": the condition is on the preposition's object.
+            objects = [o for c in token.children if c.dep_ == "prep" and c.lower_ == entry.prep
+                       for o in _children(c, "pobj")]
+        else:
+            found = _object(token)
+            objects = [found] if found is not None else []
+        if not any(_object_words(obj) & entry.objects for obj in objects):
             return None
         score += 3
     return score
@@ -433,6 +439,18 @@ class _Extractor:
             found = [a for a in self.resolve.inside(token, after=True) if a not in sources]
             if found:
                 return found[:1]
+        if entry.cameo[:2] == "13" or entry.complement == "hypothetical":
+            # "threatened to end the talks if the United States deploys missiles":
+            # a conditional threat is aimed at the party whose act is the condition.
+            for clause in [token, *_children(token, "xcomp", "ccomp")]:
+                for condition in _children(clause, "advcl"):
+                    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"}
+                           for c in condition.children):
+                        subjects, _ = _subject_tokens(condition)
+                        found = [a for t in subjects for a in self.resolve.at(t)
+                                 if a not in sources]
+                        if found:
+                            return list(dict.fromkeys(found))
         if entry.complement == "requested":
             # "demanded that Israel ease the blockade": the clause's subject.
             for clause in _children(token, "ccomp", "xcomp"):
