@@ -57,7 +57,9 @@ def normalize(text: str) -> str:
 
 
 def casing_of(surface: str) -> Casing:
-    """The casing a mention of ``surface`` needs in running text."""
+    """The casing a mention of ``surface`` needs in running text ("the States": title)."""
+    if surface.lower().startswith("the ") and len(surface) > 4:
+        surface = surface[4:]
     letters = [ch for ch in surface if ch.isalpha()]
     if len(letters) >= 2 and all(ch.isupper() for ch in letters):
         return "upper"
@@ -130,7 +132,10 @@ WEAK_NOUNS = frozenset(
     aide adviser advisor administrator worker student resident citizen people population
     crowd voter youth farmer jet tank drone helicopter submarine artillery warplane warship
     gunboat pilot trader executive investor editor doctor delegate marine battalion brigade
-    ministry opposition intelligence newspaper broadcaster charity"""
+    ministry opposition intelligence newspaper broadcaster charity airline carrier carmaker
+    automaker manufacturer exporter importer retailer lender insurer operator producer council
+    telecom chipmaker multinational conglomerate commissioner chairman chairperson chairwoman
+    councillor councilor"""
     )
 )
 

@@ -71,6 +71,18 @@ _US_STATE_CUES = frozenset(
      "congresswoman", "republican", "democrat", "democratic", "attorney", "sheriff"}
 )
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
+#: Entry types whose mention places a sentence in a country (for context fallbacks).
+_PLACE_TYPES = frozenset(
+    {"country", "adjective", "capital", "people", "city", "province", "us_state"}
+)
+#: Prepositions that introduce a destination, never the owner ("Ambassador to Germany").
+_DESTINATION_PREPS = frozenset({"to", "toward", "towards", "into"})
+#: Prepositions that introduce the members of a list ("firms including A, B and C").
+_LIST_PREPS = frozenset({"including", "like"})
+#: Sectors of a group that a title inside it takes over ("Taliban spokesperson" is REB).
+_GROUP_SECTORS = frozenset(
+    {"REB", "OPP", "MED", "BUS", "NGO", "CVL", "MIL", "SPY", "COP", "JUD", "LEG", "REL"}
+)
 
 
 @dataclass(frozen=True)
@@ -102,6 +114,14 @@ class _Clue:
     code: str | None
     text: str
     kind: str
+
+
+@dataclass(frozen=True)
+class _Context:
+    """Where a document is: free place mentions per sentence and its dominant country."""
+
+    by_sent: dict[int, list[tuple[int, str, str]]]  # sentence -> [(token, country, text)]
+    dominant: tuple[str, str] | None  # (country, text of its first mention)
 
 
 @dataclass
@@ -341,6 +361,8 @@ class _Finder:
         match = self.matches.get(token.i)
         if match and match.entry.type in _NAMED | {"leader", "people"}:
             return True
+        if match and match.entry.type == "ethnic" and token.tag_ in ("NNS", "NNPS"):
+            return True
         return any(s <= token.i < e for s, e in self.person_ents)
 
     def clue_of_match(self, match: _Match) -> _Clue | None:
@@ -456,6 +478,48 @@ class _Finder:
         self.owner_from_verb()
         return sorted(self.cands, key=lambda c: c.start)
 
+    def context(self) -> _Context:
+        """Free place mentions per sentence and the document's dominant country.
+
+        A place is free unless it is a destination ("to Germany") or says whose another
+        person or group is ("Japanese Prime Minister X", "their Korean counterparts").
+        """
+        doc = self.doc
+        owned: set[int] = set()
+        for cand in self.cands:
+            if cand.kind in ("person", "group") and cand.country and not cand.context:
+                owned.update(range(cand.start, cand.end))
+        sent_index = {s.start: k for k, s in enumerate(doc.sents)}
+        by_sent: dict[int, list[tuple[int, str, str]]] = {}
+        counts: dict[str, int] = {}
+        first: dict[str, tuple[int, str]] = {}
+        for match in sorted(set(self.matches.values()), key=lambda m: m.start):
+            entry = match.entry
+            if entry.type not in _PLACE_TYPES or entry.country in (None, "IGO", "NGO"):
+                continue
+            country = entry.country
+            assert country is not None
+            text = doc[match.start : match.end].text
+            weight = 1
+            if self.is_destination(match.start) or match.start in owned:
+                weight = 0
+            if match.end < len(doc) and doc[match.end].text == "-":
+                weight = 0  # "US-built", "Saudi-owned": a maker, not where the sentence is
+            counts[country] = counts.get(country, 0) + weight
+            first.setdefault(country, (match.start, text))
+            if not weight:
+                continue
+            head = doc[match.start : match.end].root
+            if head.dep_ == "dobj" and head.head.lemma_.lower() == "visit":
+                continue
+            sent = sent_index[doc[match.start].sent.start]
+            by_sent.setdefault(sent, []).append((match.start, country, text))
+        dominant = None
+        if counts:
+            best = max(counts, key=lambda c: (counts[c], -first[c][0]))
+            dominant = (best, first[best][1])
+        return _Context(by_sent, dominant)
+
     def unknown_org(self, ent: Span) -> bool:
         """An organisation name the lexicon does not know, containing a place or country."""
         if len(ent) < 2:
@@ -494,11 +558,52 @@ class _Finder:
                         reason=cand.reason + f"; {tok.head.lemma_}ed by '{subj.text}'",
                     )
 
+    def is_destination(self, start: int) -> bool:
+        """Whether the name at ``start`` is the object of "to"/"into" ("Ambassador to X")."""
+        j = start - 1
+        while j >= 0 and self.doc[j].lower_ == "the":
+            j -= 1
+        return j >= 0 and self.doc[j].lower_ in _DESTINATION_PREPS
+
+    def title_noun_of(self, start: int) -> _NounSpan | None:
+        """The role noun in the title right before a name at ``start``, if any."""
+        found = None
+        for j in range(self.title_prefix(start), start):
+            noun = self.nouns.get(j)
+            if noun and noun.noun.kind == "person":
+                found = noun
+        return found
+
+    def listed_under(self, token: Token) -> Token | None:
+        """The organisation noun heading a list the token is in ("firms including A, B")."""
+        tok = token
+        for _ in range(8):
+            if tok.dep_ in ("compound", "conj"):
+                tok = tok.head
+            else:
+                break
+        if tok.dep_ == "pobj" and tok.head.lower_ in _LIST_PREPS:
+            head = tok.head.head
+        elif token.dep_ == "conj" and any(
+            c.dep_ == "prep" and c.lower_ in _LIST_PREPS and c.i < token.i for c in tok.children
+        ):
+            head = tok
+        else:
+            return None
+        noun = self.nouns.get(head.i)
+        if noun is None or noun.noun.kind == "person" or head.tag_ not in ("NNS", "NNPS"):
+            return None
+        return head
+
     def find_people(self) -> None:
         doc = self.doc
         for start, end in self.person_ents:
             name_span = doc[start:end]
             root = name_span.root
+            if self.listed_under(root) is not None:
+                continue  # a company in "firms including A, B": an organisation
+            if start > 0 and self.org_name_head(doc[start - 1]) is not None:
+                continue  # "airline Foo Air": the name of an organisation
             title_start = self.title_prefix(start)
             clues: list[_Clue] = []
             title_noun: _NounSpan | None = None
@@ -515,9 +620,23 @@ class _Finder:
                 match = self.matches.get(j)
                 if match and id(match) not in seen:
                     seen.add(id(match))
+                    if self.is_destination(match.start):
+                        continue  # "Ambassador to Germany": not whose she is
                     clue = self.clue_of_match(match)
                     if clue:
                         clues.append(clue)
+                        if clue.kind in ("body", "seat") and clue.sector in _GROUP_SECTORS:
+                            body_sector = body_sector or clue.sector
+            if title_noun is None and root.dep_ == "conj":
+                # "Presidents A of X and B of Y": B shares A's plural title
+                first = root.head
+                if first.dep_ == "pobj" and first.head.lower_ == "of":
+                    first = first.head.head  # "A of X and B": B hangs off X in the parse
+                for s2, e2 in self.person_ents:
+                    if s2 <= first.i < e2:
+                        shared = self.title_noun_of(s2)
+                        if shared and doc[shared.root].tag_ in ("NNS", "NNPS"):
+                            title_noun = shared
             rule, reason = "person.name", "named person"
             title = title_noun.text if title_noun else None
             sector = None
@@ -549,6 +668,16 @@ class _Finder:
                     self.add(_Cand(app_start, noun.end if noun.root == app.i else app.i + 1,
                                    app.i, "person.apposition", reason, "person", None, None,
                                    person=name_span.text, appositive=True))
+            # "NAME of Nigeria", "NAME of the provincial council": whose the person is
+            for child in root.rights:
+                if child.dep_ != "prep" or child.lower_ not in ("of", "from"):
+                    continue
+                for obj in child.children:
+                    clue = self.clue_of_head(obj) if obj.dep_ == "pobj" else None
+                    if clue and clue.country:
+                        clues.append(clue)
+                        if clue.kind in ("body", "seat") and clue.sector:
+                            body_sector = body_sector or clue.sector
             country, code, clue_text = _first_country(clues)
             if title_noun and body_sector and title_noun.noun.sector == "GOV":
                 sector = body_sector
@@ -574,7 +703,9 @@ class _Finder:
         doc = self.doc
         first_seen: dict[str, int] = {}
         for start, end in self.person_ents:
-            if end - start > 1:
+            if end - start > 1 and self.listed_under(doc[start:end].root) is None and not (
+                start > 0 and self.org_name_head(doc[start - 1]) is not None
+            ):
                 first_seen.setdefault(doc[end - 1].text, start)
         for token in doc:
             seen_at = first_seen.get(token.text)
@@ -619,6 +750,13 @@ class _Finder:
             if tok.lower_ in ("of", "for", "the", "-") or tok.tag_ == "POS":
                 j -= 1
                 continue
+            if (
+                tok.lower_ in _DESTINATION_PREPS
+                and j - 1 >= sent_start
+                and self.lex.noun(doc[j - 1].text) is not None
+            ):
+                j -= 1  # "Ambassador to Germany": the destination stays in the title
+                continue
             break
         while first < start and (
             doc[first].lower_ in ("of", "for", "the", "-") or doc[first].tag_ == "POS"
@@ -632,6 +770,8 @@ class _Finder:
         span = self.nouns[token.i]
         noun = span.noun
         if token.pos_ == "ADJ" and token.dep_ == "amod":
+            return
+        if noun.kind == "organization" and self.named_org(token, span):
             return
         if token.dep_ in ("compound", "amod", "nmod") and self.is_actor_head(token.head):
             return
@@ -693,6 +833,86 @@ class _Finder:
                      count=count, context=context, phrase=_lemma_key(span, doc),
                      weak=noun.weak)
         self.add(cand)
+        if kind != "person":
+            self.list_members(token, cand)
+
+    def named_org(self, token: Token, span: _NounSpan) -> bool:
+        """"Iranian airline Foo Air", "the German carmaker Bar": the name is the organisation,
+        of the noun's sector and the modifier's country."""
+        doc = self.doc
+        name_head = self.org_name_head(token)
+        if name_head is None:
+            return False
+        name_start = token.i + 1
+        if any(doc[j].pos_ != "PROPN" or j in self.claimed for j in range(name_start,
+                                                                           name_head.i + 1)):
+            return False
+        start = min(self.np_start(token), span.start)
+        clues = self.affiliation(token, start, set())
+        country, code, clue_text = _first_country(clues)
+        name = doc[name_start : name_head.i + 1].text
+        reason = f"'{name}' named as a '{span.text}'"
+        if clue_text:
+            reason += f" + '{clue_text}'"
+        self.add(_Cand(start, name_head.i + 1, name_head.i, "org.sector_noun", reason,
+                       "organization", country, span.noun.sector, code, name=name,
+                       key=("org", normalize(name))))
+        return True
+
+    def org_name_head(self, token: Token) -> Token | None:
+        """The head of a name right after an organisation noun: "airline [Foo Air]"."""
+        noun = self.nouns.get(token.i)
+        if noun is None or noun.noun.kind != "organization" or noun.noun.sector not in (
+            "BUS", "MED", "NGO"
+        ):
+            return None  # "Senate Minority Whip", "Intelligence Committee" are not names
+        if token.tag_ in ("NNS", "NNPS"):
+            return None
+        head: Token | None = None
+        if token.dep_ == "compound" and token.head.i > token.i:
+            head = token.head
+        else:
+            head = next((c for c in token.rights
+                         if c.dep_ == "appos" and c.left_edge.i == token.i + 1), None)
+        if head is None:
+            return None
+        if head.pos_ != "PROPN" or head.i in self.matches or head.i in self.nouns:
+            return None
+        return head
+
+    def list_members(self, token: Token, cand: _Cand) -> None:
+        """Names listed after an organisation noun: "German firms including A, B and C"."""
+        doc = self.doc
+        items: list[Token] = []
+        for child in token.rights:
+            if child.dep_ == "prep" and child.lower_ in _LIST_PREPS:
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        items += [obj, *obj.conjuncts]
+                items += [c for c in token.children if c.dep_ == "conj" and c.i > child.i]
+        for item in sorted(set(items), key=lambda t: t.i):
+            if item.pos_ != "PROPN" or item.i in self.claimed or item.i in self.matches:
+                continue
+            start = item.i
+            while start - 1 > token.i and doc[start - 1].dep_ == "compound" and (
+                doc[start - 1].pos_ == "PROPN"
+            ) and doc[start - 1].i not in self.claimed:
+                start -= 1
+            name = doc[start : item.i + 1].text
+            self.add(_Cand(start, item.i + 1, item.i, "org.listed",
+                           f"'{name}' listed among '{doc[cand.start : cand.end].text}'",
+                           "organization", cand.country, cand.sector, None, name=name,
+                           key=("org", normalize(name))))
+
+    def modifier_country(self, token: Token) -> tuple[str, str] | None:
+        """Country of a nationality or country word modifying ``token`` ("Iraqi Kurds")."""
+        for child in token.lefts:
+            match = self.matches.get(child.i)
+            if child.dep_ in _MODIFIER_DEPS and match and match.entry.type in (
+                "adjective", "country"
+            ) and match.entry.country and match.end <= token.i:
+                return match.entry.country, self.doc[match.start : match.end].text
+        return None
 
     def location_country(self, token: Token) -> tuple[str, str] | None:
         """Country of an "in X" place attached to the noun, or to its verb."""
@@ -715,9 +935,24 @@ class _Finder:
         entry = match.entry
         span = doc[match.start : match.end]
         head = span.root
+        modifier = head.dep_ in _MODIFIER_DEPS and head.head.i not in range(match.start, match.end)
+        if entry.type == "ethnic" and not modifier and head.tag_ in ("NNS", "NNPS") and (
+            head.pos_ in ("PROPN", "NOUN")
+        ):
+            # "the Kurds": an ethnic group as an actor, with no country of its own;
+            # "Iraqi Kurds": the group of that country
+            loc = self.modifier_country(head) or self.location_country(head)
+            start = min(self.np_start(head), match.start)
+            count = next((_number(c) for c in head.children if c.dep_ == "nummod"), None)
+            name = _strip_det(doc[start : match.end])
+            self.add(_Cand(start, match.end, head.i, "group.ethnic",
+                           f"ethnic/religious group '{span.text}'", "nonstate",
+                           loc[0] if loc else None, None, name=name, count=count,
+                           key=("generic", "nonstate", loc[0] if loc else None, None,
+                                normalize(entry.name))))
+            return
         if entry.type in ("city", "us_state", "province", "region", "ethnic"):
             return
-        modifier = head.dep_ in _MODIFIER_DEPS and head.head.i not in range(match.start, match.end)
         governor = head.head
         if head.dep_ == "conj" and entry.type in ("adjective", "country"):
             first = head.head
@@ -779,10 +1014,13 @@ class _Finder:
                 if child.dep_ == "nummod":
                     count = _number(child)
             start = self.np_start(head)
-            self.add(_Cand(start, match.end, head.i, "group.demonym",
-                           f"demonym '{span.text}'", "group", entry.country, None,
-                           name=span.text, count=count,
-                           key=("generic", "group", entry.country, None, normalize(span.text))))
+            # "Bosnian Serbs": the people of the modifier's country
+            where = self.modifier_country(head)
+            country = where[0] if where else entry.country
+            reason = f"demonym '{span.text}'" + (f" in '{where[1]}'" if where else "")
+            self.add(_Cand(start, match.end, head.i, "group.demonym", reason, "group", country,
+                           None, name=_strip_det(doc[start : match.end]), count=count,
+                           key=("generic", "group", country, None, normalize(span.text))))
             return
         rule = "state.adjective" if entry.type == "adjective" else "state.name"
         if entry.type == "adjective" and not modifier and head.pos_ not in ("PROPN", "NOUN"):
@@ -891,7 +1129,7 @@ def _code(country: str | None, sector: str | None, code: str | None) -> str | No
     return country + (sector or "")
 
 
-def _resolve_people(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+def _resolve_people(doc: Doc, cands: list[_Cand], ctx: _Context) -> list[_Cand]:
     """Link surnames and he/she pronouns to people; fill a title's country from context."""
     people: dict[str, _Cand] = {}  # person key -> representative candidate
     surname: dict[str, str] = {}
@@ -905,7 +1143,7 @@ def _resolve_people(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
 
     for cand in cands:
         if cand.context and cand.kind != "person" and cand.country is None:
-            cand = _context_country(doc, cand, out, sent_of)
+            cand = _context_country(doc, cand, ctx, sent_of)
             if cand.country is None and cand.weak:
                 continue
         if cand.rule == "coref.pronoun":
@@ -929,12 +1167,12 @@ def _resolve_people(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
                 key = surname[key]
             else:
                 cand = replace(cand, person=key)
+                if cand.context and cand.country is None:
+                    cand = _context_country(doc, cand, ctx, sent_of, before=out)
                 if key in people:
                     prior = people[key]
                     people[key] = _merge_person(prior, cand)
                 else:
-                    if cand.context and cand.country is None:
-                        cand = _context_country(doc, cand, out, sent_of)
                     people[key] = cand
                 if len(words) > 1:
                     surname[words[-1]] = key
@@ -957,6 +1195,11 @@ def _resolve_people(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
 
 
 def _merge_person(prior: _Cand, new: _Cand) -> _Cand:
+    if prior.context and new.country is not None and not new.context:
+        # an explicit country said later beats one guessed from context
+        return replace(prior, country=new.country, sector=new.sector or prior.sector,
+                       code=new.code, title=prior.title or new.title, context=False,
+                       reason=new.reason)
     if prior.country is None and new.country is not None:
         return replace(prior, country=new.country, sector=new.sector or prior.sector,
                        code=new.code, title=prior.title or new.title,
@@ -979,19 +1222,33 @@ def _pronoun_target(doc: Doc, cand: _Cand, subjects: dict[int, str], last: str |
     return last
 
 
-def _context_country(doc: Doc, cand: _Cand, before: list[_Cand], sent_of: object) -> _Cand:
-    """Country for a title without one: nearest earlier actor with a country, same or previous
-    sentence."""
+def _context_country(doc: Doc, cand: _Cand, ctx: _Context, sent_of: object,
+                     before: list[_Cand] | None = None) -> _Cand:
+    """Country for a title or body without one (reason "context"): the first free place
+    named before it in the same sentence; for a person, else the nearest titled person
+    with an explicit country in this or the previous sentence ("X was joined by Defense
+    Secretary Y"); else the document's dominant country."""
     assert callable(sent_of)
     here = sent_of(cand.start)
-    near = [p for p in before
-            if p.country not in (None, "IGO", "NGO") and sent_of(p.start) >= here - 1]
-    states = [p for p in near if p.kind == "state"]
-    same = [p for p in near if sent_of(p.start) == here]
-    for prior in (states or same)[-1:]:
-        text = prior.name or prior.rule
-        return replace(cand, country=prior.country,
-                       reason=cand.reason + f"; country from context '{text}'")
+    own = range(cand.start, cand.end)
+    for token, country, text in ctx.by_sent.get(here, []):
+        if token in own or token > cand.start:
+            continue
+        return replace(cand, country=country,
+                       reason=cand.reason + f"; context: country from '{text}' in the sentence")
+    if cand.kind == "person":
+        for prior in reversed(before or []):
+            if sent_of(prior.start) < here - 1:
+                break
+            if (prior.kind == "person" and (prior.title or prior.rule == "coref.pronoun")
+                    and prior.country
+                    and prior.country not in ("IGO", "NGO") and not prior.context):
+                return replace(cand, country=prior.country,
+                               reason=cand.reason + f"; context: country of '{prior.name}'")
+    if ctx.dominant is not None:
+        country, text = ctx.dominant
+        return replace(cand, country=country,
+                       reason=cand.reason + f"; context: document's dominant country '{text}'")
     return cand
 
 
@@ -1007,7 +1264,8 @@ def find_actors(doc: Doc, lexicon: Lexicon | None = None) -> ActorIndex:
     """
     lex = lexicon or load_lexicon()
     finder = _Finder(doc, lex)
-    cands = _resolve_people(doc, finder.run())
+    found = finder.run()
+    cands = _resolve_people(doc, found, finder.context())
     # pronoun mentions that point at a person whose country came from context
     actors: dict[tuple[object, ...], dict[str, object]] = {}
     order: list[tuple[object, ...]] = []
