@@ -128,3 +128,14 @@ def test_listed_companies_are_not_people() -> None:
 def test_lowercase_states_is_not_the_united_states() -> None:
     index = _run("The member states of the bloc met in Accra.")
     assert all(a.country != "USA" for a in index.actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "country"),
+    [
+        ("A militia based in Tripoli claimed the attack.", "militia", "LBY"),
+        ("Protesters in the northern city of Mosul blocked the road.", "Protesters", "IRQ"),
+    ],
+)
+def test_group_takes_country_of_where_it_is(text, phrase, country):
+    assert _named(_run(text), phrase).country == country

@@ -917,16 +917,24 @@ class _Finder:
     def location_country(self, token: Token) -> tuple[str, str] | None:
         """Country of an "in X" place attached to the noun, or to its verb."""
         places = list(token.rights)
+        # "a group based in X", "fighters stationed in X": the place hangs off a participle
+        for child in token.rights:
+            if child.dep_ == "acl" and child.tag_ == "VBN":
+                places += list(child.rights)
         if token.dep_ in ("dobj", "nsubj", "nsubjpass") and token.head.pos_ == "VERB":
             places += [c for c in token.head.rights if c.i > token.i]
         for child in places:
             if child.dep_ == "prep" and child.lower_ in ("in", "at", "inside", "throughout"):
                 for obj in child.children:
-                    match = self.matches.get(obj.i)
-                    if match and match.entry.country and match.entry.type in (
-                        "country", "capital", "city", "us_state", "province"
-                    ):
-                        return match.entry.country, obj.text
+                    if obj.dep_ != "pobj":
+                        continue
+                    # "in Hebron", but also "in the West Bank city of Hebron"
+                    for inner in sorted(obj.subtree, key=lambda t: abs(t.i - obj.i)):
+                        match = self.matches.get(inner.i)
+                        if match and match.entry.country and match.entry.type in (
+                            "country", "capital", "city", "us_state", "province"
+                        ):
+                            return match.entry.country, inner.text
         return None
 
     def named(self, match: _Match) -> None:
