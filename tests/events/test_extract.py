@@ -73,6 +73,9 @@ CASES = [
     # An event noun that a statement announces is the announcer's own act.
     ("The Kenyan president announced the withdrawal of troops from Somalia.",
      dict(source={"KEN"}, target={"SOM"}, plover="RETREAT")),
+    # Those who travel or sit down for talks hold them; coordinated adjectives are two actors.
+    ("Peruvian and Chilean envoys returned to Lima for talks with Bolivia.",
+     dict(source={"PER", "CHL"}, target={"BOL"}, plover="CONSULT")),
     ("Russia said that Sudan must return the helicopter.",
      dict(source={"RUS"}, target={"SDN"}, plover="REQUEST")),
     ("India may deploy troops to the disputed region, officials said.",

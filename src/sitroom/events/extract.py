@@ -66,6 +66,10 @@ AGENT_NOUNS = {"leader", "official", "head", "minister", "government", "represen
 #: Verbs whose event-noun object is the subject's own act ("announced a withdrawal").
 ANNOUNCING = {"announce", "order", "declare", "unveil", "launch", "begin", "start",
               "complete", "finish", "authorize", "approve", "carry", "conduct", "mount"}
+#: Verbs whose subject takes part in the event noun they lead to ("arrived for talks").
+PARTICIPATING = {"return", "travel", "arrive", "go", "come", "fly", "head", "gather",
+                 "meet", "attend", "join", "participate", "engage", "take", "sit",
+                 "convene", "assemble", "resume", "continue", "begin", "start"}
 #: Prepositions whose gerund's doer is the governing verb's object.
 CONTROL_PREPS = {"of", "against", "from", "for", "into"}
 #: Pronouns that refer to a state or body, resolved to the last such actor.
@@ -143,6 +147,13 @@ class _Resolver:
             actor = self._one(head)
             if actor and actor not in found:
                 found.append(actor)
+            # "U.S. and Russian negotiators": coordinated modifiers name several actors.
+            for child in head.children:
+                if child.dep_ in {"amod", "compound", "nmod"}:
+                    for conj in child.children:
+                        other = self.actors.at_token(conj.i) if conj.dep_ == "conj" else None
+                        if other and other not in found:
+                            found.append(other)
         return found
 
     def _one(self, token: Token) -> str | None:
@@ -315,6 +326,12 @@ class _Extractor:
             if not found and token.dep_ == "dobj" and self._announces(token.head):
                 # "Trump announced a withdrawal": the announcer does it.
                 found = self.sources(token.head)
+            if not found and token.dep_ == "pobj" and token.head.dep_ == "prep":
+                verb = token.head.head
+                if verb.lemma_.lower() in PARTICIPATING and token.head.lower_ in {
+                        "for", "in", "at", "to", "into"}:
+                    # "negotiators returned to Geneva for talks": they hold the talks.
+                    found = self.sources(verb)
             return found
         subjects, passive = _subject_tokens(token)
         if passive:
