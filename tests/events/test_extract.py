@@ -76,6 +76,17 @@ CASES = [
     # Those who travel or sit down for talks hold them; coordinated adjectives are two actors.
     ("Peruvian and Chilean envoys returned to Lima for talks with Bolivia.",
      dict(source={"PER", "CHL"}, target={"BOL"}, plover="CONSULT")),
+    # A promise held over another party's conduct is a threat.
+    ("Kenya announced that it will withdraw its troops from Somalia unless the talks resume.",
+     dict(source={"KEN"}, root="13", plover="THREATEN")),
+    # The measured thing is the object: aid, not kilograms.
+    ("Norwegian doctors handed over 300 kg of medicine to hospitals in Yemen.",
+     dict(source={"NOR"}, plover="AID")),
+    # The mediated parties are targets; the meeting's parties are its doers.
+    ("Oman launched a mediation effort between Iran and Bahrain.",
+     dict(source={"OMN"}, target={"IRN", "BHR"}, plover="CONSULT")),
+    ("The meeting between Iran and Iraq ended without a statement.",
+     dict(source={"IRN", "IRQ"}, plover="CONSULT")),
     ("Russia said that Sudan must return the helicopter.",
      dict(source={"RUS"}, target={"SDN"}, plover="REQUEST")),
     ("India may deploy troops to the disputed region, officials said.",

@@ -43,6 +43,13 @@ FUTURE_WORDS = {"will", "shall", "'ll", "wo", "would"} | {
 COOPERATION_ROOTS = {"04", "05", "06", "07", "08"}
 #: Roots of acts done somewhere, whose place may name their target.
 MATERIAL_ROOTS = {"08", "14", "15", "16", "17", "18", "19", "20"}
+#: Event nouns whose "between" parties are the targets, not the doers.
+THIRD_PARTY_NOUNS = {"mediation", "arbitration", "effort", "initiative", "brokering",
+                     "facilitation", "shuttle"}
+#: Nouns that measure their "of" phrase ("tons of aid", "$5 million worth of goods").
+MEASURE_NOUNS = {"kg", "kilogram", "ton", "tonne", "tons", "pound", "litre", "liter", "barrel",
+                 "worth", "shipment", "consignment", "load", "convoy", "batch", "package",
+                 "amount", "quantity", "lot", "dollar", "million", "billion", "truckload"}
 #: Nouns that count or group their "of" phrase ("scores of refugees").
 QUANTITY_NOUNS = {"group", "number", "score", "dozen", "hundred", "thousand", "million",
                   "couple", "handful", "member", "part", "delegation", "team", "band",
@@ -244,9 +251,25 @@ def _object(token: Token) -> Token | None:
     return passive[0] if passive else None
 
 
+def _unless(token: Token) -> bool:
+    """Whether an act is promised only on a condition ("will withdraw unless X …").
+
+    A promise held over another party's conduct is a threat, not an intent.
+    """
+    return any(
+        child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
+                                      for m in child.children)
+        for child in token.children
+    )
+
+
 def _object_words(obj: Token) -> set[str]:
     """Words an object condition may match: the head, compound + head, conjuncts."""
     heads = [obj] + [c for c in obj.children if c.dep_ == "conj"]
+    if obj.lemma_.lower() in MEASURE_NOUNS or any(c.dep_ == "nummod" for c in obj.children):
+        # "700 kg of medicine", "tons of food aid": the measured thing is the object.
+        heads += [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in c.children if p.dep_ == "pobj"]
     words: set[str] = set()
     for head in heads:
         lemma = head.lemma_.lower()
@@ -323,6 +346,10 @@ class _Extractor:
         """The doer of a verb: its subject, a passive agent, or its controller."""
         if token.pos_ in {"NOUN", "PROPN"} and token.dep_ not in {"ROOT"}:
             found = self._nominal_sources(token)
+            if not found and token.dep_ == "compound" and token.head.pos_ == "NOUN":
+                # "launched a mediation effort": the event noun modifies the object.
+                token = token.head
+                found = self._nominal_sources(token)
             if not found and token.dep_ == "dobj" and self._announces(token.head):
                 # "Trump announced a withdrawal": the announcer does it.
                 found = self.sources(token.head)
@@ -373,6 +400,9 @@ class _Extractor:
                 if found:
                     return found
             return self.sources(head)
+        if token.dep_ in {"acomp", "attr"}:
+            # "he is prepared to lift the ban": the copula's subject.
+            return self.sources(head)
         if token.dep_ in {"conj", "advcl", "relcl", "acl", "pcomp"} or token.dep_ == "prep":
             if token.dep_ == "relcl":
                 return self.resolve.at(head)
@@ -397,6 +427,8 @@ class _Extractor:
                                         != self.actors.at_token(token.i)):
                 found += self.resolve.at(child)
             elif child.dep_ == "prep" and child.lower_ in {"by", "between", "among"}:
+                if child.lower_ != "by" and token.lemma_.lower() in THIRD_PARTY_NOUNS:
+                    continue  # "mediation between X and Y": X and Y are mediated, not mediators
                 for pobj in _children(child, "pobj"):
                     found += self.resolve.at(pobj)
             elif child.dep_ == "acl":
@@ -430,8 +462,13 @@ class _Extractor:
             found = [a for t in heads for a in self.resolve.at(t) if a not in sources]
             if found:
                 return list(dict.fromkeys(found))
-        for prep in FALLBACK_PREPS:
-            heads = _prep_objects(token, prep)
+        phrase = token
+        if token.pos_ == "NOUN" and token.dep_ == "compound" and token.head.pos_ == "NOUN":
+            phrase = token.head  # "a mediation effort between X and Y"
+        preps = FALLBACK_PREPS + (("between",) if token.lemma_.lower() in THIRD_PARTY_NOUNS
+                                  else ())
+        for prep in preps:
+            heads = _prep_objects(phrase, prep)
             found = [a for t in heads for a in self.resolve.at(t) if a not in sources]
             if found:
                 return list(dict.fromkeys(found))
@@ -588,8 +625,8 @@ class _Extractor:
             elif refused:
                 frame, modality = "refusal", draft.judgement.modality
             elif draft.judgement.modality == "future" and set(draft.source) & set(parent.source):
-                frame, modality = ("threat" if draft.cameo[:2] in CONFLICT_ROOTS
-                                   else "intent"), "future"
+                threat = draft.cameo[:2] in CONFLICT_ROOTS or _unless(draft.trigger)
+                frame, modality = ("threat" if threat else "intent"), "future"
             else:
                 self._recode_alone(draft)
                 return
@@ -629,8 +666,8 @@ class _Extractor:
         if judgement.modality == "future" and judgement.polarity == "positive" and any(
             c.lower_ in FUTURE_WORDS for c in judgement.cues
         ):
-            frame = ("intent" if root in COOPERATION_ROOTS
-                     else "threat" if root in CONFLICT_ROOTS else "")
+            frame = ("threat" if root in CONFLICT_ROOTS or _unless(draft.trigger)
+                     else "intent" if root in COOPERATION_ROOTS else "")
             framed = self._frame(draft.cameo, frame) if frame else None
             if framed:
                 draft.cameo = framed
