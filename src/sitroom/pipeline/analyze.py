@@ -97,15 +97,25 @@ def analyze_documents(
         nlp: a loaded sitroom pipeline; loaded once per process when omitted.
         batch_size: documents per ``nlp.pipe`` batch.
     """
-    if nlp is None:
-        from sitroom.pipeline.loader import load_nlp
-
-        nlp = load_nlp()
     pending: list[Document | ReadFailure] = []
+    loaded: list[Language] = [nlp] if nlp is not None else []
+
+    def pipeline() -> Language:
+        # Loaded on the first document, so a run that only skips never pays for it.
+        if not loaded:
+            from sitroom.pipeline.loader import load_nlp
+
+            loaded.append(load_nlp())
+        return loaded[0]
 
     def flush() -> Iterator[AnalysisRecord | ReadFailure]:
-        docs = [make_doc(nlp, d) for d in pending if isinstance(d, Document)]
-        parsed = iter(nlp.pipe(docs, batch_size=batch_size))
+        if not any(isinstance(d, Document) for d in pending):
+            yield from pending  # type: ignore[misc]
+            pending.clear()
+            return
+        model = pipeline()
+        docs = [make_doc(model, d) for d in pending if isinstance(d, Document)]
+        parsed = iter(model.pipe(docs, batch_size=batch_size))
         for item in pending:
             if isinstance(item, ReadFailure):
                 yield item
@@ -120,7 +130,7 @@ def analyze_documents(
     for item in items:
         if isinstance(item, Document) and len(item.clean) > CHUNK_CHARS:
             yield from flush()
-            yield analyze_long(item, nlp)
+            yield analyze_long(item, pipeline())
             continue
         pending.append(item)
         if len(pending) >= batch_size:
