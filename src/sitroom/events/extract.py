@@ -265,7 +265,8 @@ def _unless(token: Token) -> bool:
 
 def _object_words(obj: Token) -> set[str]:
     """Words an object condition may match: the head, compound + head, conjuncts."""
-    heads = [obj] + [c for c in obj.children if c.dep_ == "conj"]
+    # conjuncts, and appositions ("signed the Free Trade Area (AfCFTA) agreement")
+    heads = [obj] + [c for c in obj.children if c.dep_ in {"conj", "appos"}]
     if obj.lemma_.lower() in MEASURE_NOUNS or any(c.dep_ == "nummod" for c in obj.children):
         # "700 kg of medicine", "tons of food aid": the measured thing is the object.
         heads += [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
