@@ -137,3 +137,35 @@ def test_heading_gives_no_event(analyze):
     text = "Russia Attacks Ukraine Again\nOfficials in Kyiv described a quiet night."
     record = analyze(text)
     assert all(e.sentence.start > 20 for e in record.events)
+
+
+def test_an_outlet_reporting_is_a_source_not_an_event(analyze):
+    record = analyze("The Xinhua news agency reported that Chinese ships left the port.")
+    triggers = [e.trigger.text for e in record.events]
+    assert "reported" not in triggers
+
+
+def test_first_person_in_a_quote_is_the_speaker(analyze):
+    record = analyze('"We condemn this attack on our embassy," said Ahmed Saleh, '
+                     "the Egyptian foreign minister.")
+    names = {a.id: a.country for a in record.actors}
+    condemn = [e for e in record.events if e.trigger.text == "condemn"]
+    assert condemn and {names[a] for a in condemn[0].source} == {"EGY"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The evidence supported the claim that Sweden was involved.",
+        "The new rules banned smoking in cafes across Paris.",
+    ],
+)
+def test_a_thing_as_subject_makes_no_event(analyze, text):
+    record = analyze(text)
+    assert [e.trigger.text for e in record.events] == []
+
+
+def test_an_act_named_again_is_not_a_second_event(analyze):
+    record = analyze("Germany banned the airline on Monday. The ban by Germany angered Iran.")
+    bans = [e for e in record.events if e.cameo.startswith(("16", "17"))]
+    assert len(bans) == 1

@@ -79,6 +79,8 @@ PARTICIPATING = {"return", "travel", "arrive", "go", "come", "fly", "head", "gat
                  "convene", "assemble", "resume", "continue", "begin", "start"}
 #: Prepositions whose gerund's doer is the governing verb's object.
 CONTROL_PREPS = {"of", "against", "from", "for", "into"}
+#: Pronouns that, inside a quotation, mean its speaker.
+FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 #: Pronouns that refer to a state or body, resolved to the last such actor.
 IT_PRONOUNS = {"it", "its", "itself"}
 
@@ -120,6 +122,7 @@ class _Resolver:
         self.doc = doc
         self.actors = actors
         self.kinds = {a.id: a.kind for a in actors.actors}
+        self.quotes = tuple(doc._.quotes) if Doc.has_extension("quotes") else ()
 
     def it_antecedent(self, token: Token) -> str | None:
         """The state or body ``it`` refers to (same or previous sentence).
@@ -169,6 +172,8 @@ class _Resolver:
             return actor
         if token.lower_ in IT_PRONOUNS:
             return self.it_antecedent(token)
+        if token.lower_ in FIRST_PERSON:
+            return self.quote_speaker(token)
         # "the leaders of China", "officials from both countries": look inside.
         for child in token.children:
             if (child.dep_ == "prep" and child.lower_ in {"of", "from"}
@@ -178,10 +183,20 @@ class _Resolver:
                         inner = self.actors.at_token(pobj.i)
                         if inner:
                             return inner
-            if child.dep_ in {"poss", "compound", "amod", "nmod"}:
+            if child.dep_ in {"compound", "amod", "nmod"} or (
+                    child.dep_ == "poss" and token.lemma_.lower() in AGENT_NOUNS):
+                # "Iranian officials", "China's government" — but "his associates"
+                # are not him.
                 inner = self.actors.at_token(child.i)
                 if inner:
                     return inner
+        return None
+
+    def quote_speaker(self, token: Token) -> str | None:
+        """Inside a quotation, "I" and "we" are its speaker."""
+        for quote in self.quotes:
+            if quote.start <= token.idx < quote.end:
+                return quote.speaker
         return None
 
     def inside(self, token: Token, after: bool = False) -> list[str]:
@@ -249,6 +264,24 @@ def _object(token: Token) -> Token | None:
                     return pobjs[0]
     passive = _children(token, "nsubjpass")
     return passive[0] if passive else None
+
+
+def _human(token: Token) -> bool:
+    """Whether a noun phrase with no actor still names people who can act.
+
+    "About 200 supporters", "hundreds of people", "Muslim hackers", "members of X":
+    counted plurals, role nouns of the actor lexicon, and nouns in ``-er``/``-ist``.
+    """
+    from sitroom.actors.lexicon import load_lexicon
+
+    lemma = token.lemma_.lower()
+    if token.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or lemma in QUANTITY_NOUNS:
+        return True
+    if any(c.dep_ == "nummod" for c in token.children) and token.tag_ == "NNS":
+        return True
+    if load_lexicon().noun(lemma) is not None:
+        return True
+    return token.tag_ == "NNS" and lemma.endswith(("er", "ist", "ant", "ent", "an", "or"))
 
 
 def _unless(token: Token) -> bool:
@@ -341,6 +374,7 @@ class _Extractor:
         self.codebook = codebook
         self.settings = settings
         self.resolve = _Resolver(doc, actors)
+        self.sectors = {a.id: a.sector for a in actors.actors}
 
     # -- arguments -----------------------------------------------------------------
     def sources(self, token: Token) -> list[str]:
@@ -372,6 +406,16 @@ class _Extractor:
         if subjects:
             return [a for t in subjects for a in self.resolve.at(t)]
         return self._inherited_sources(token)
+
+    def _other_doer(self, token: Token, entry: VerbEntry) -> bool:
+        """The verb's subject is a thing, not an actor ("the evidence supported …").
+
+        Only attacks keep an instrument as subject ("a car bomb killed twelve").
+        """
+        if token.pos_ != "VERB" or entry.cameo[:2] in {"18", "19", "20"}:
+            return False
+        subjects = _children(token, "nsubj")
+        return any(s.pos_ in {"NOUN", "PROPN"} and not _human(s) for s in subjects)
 
     def _announces(self, verb: Token) -> bool:
         entries = self.codebook.verbs(verb.lemma_.lower(), "VERB")
@@ -565,6 +609,11 @@ class _Extractor:
             target = self.targets(token, entry, source)
             if not source and not target:
                 continue
+            if not source and self._other_doer(token, entry):
+                continue
+            if entry.statement and source and all(
+                    self.sectors.get(a) == "MED" for a in source):
+                continue  # "Reuters reported …": an outlet reporting is a source, not an event
             drafts.append(_Draft(token, entry, judgement.cameo or entry.cameo, source, target,
                                  judgement, rule=f"verb:{entry.id}"))
             by_token[token.i] = len(drafts) - 1
@@ -696,10 +745,31 @@ def find_events(
     extractor = _Extractor(doc, actors, codebook, settings)
     published = _published(doc)
     events: list[Event] = []
+    known: set[tuple[frozenset[str], frozenset[str], str]] = set()
     for index, sent in enumerate(doc_sents(doc)):
         if Span.has_extension("is_story") and not sent._.is_story:
             continue
         drafts = extractor.drafts(sent)
+        # An event noun that names an act already coded ("the killing", "the ban") is a
+        # repeat mention of it, not a new event.
+        kept = []
+        for draft in drafts:
+            key = (frozenset(draft.source), frozenset(draft.target), draft.cameo[:2])
+            repeat = key in known or (not draft.target and any(
+                k[0] == key[0] and k[2] == key[2] for k in known))
+            if draft.trigger.pos_ == "NOUN" and repeat and draft.parent is None:
+                continue
+            known.add(key)
+            kept.append(draft)
+        if len(kept) != len(drafts):
+            keep = {id(d) for d in kept}
+            index_of = {id(d): n for n, d in enumerate(drafts)}
+            for draft in kept:
+                if draft.parent is not None and id(drafts[draft.parent]) not in keep:
+                    draft.parent = None
+                elif draft.parent is not None:
+                    draft.parent = [index_of[id(d)] for d in kept].index(draft.parent)
+            drafts = kept
         ids: dict[int, str] = {}
         seen: set[tuple[tuple[str, ...], tuple[str, ...], str, int | None]] = set()
         for number, draft in enumerate(drafts):
