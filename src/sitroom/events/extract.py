@@ -773,10 +773,10 @@ def find_events(
         ids: dict[int, str] = {}
         seen: set[tuple[tuple[str, ...], tuple[str, ...], str, int | None]] = set()
         for number, draft in enumerate(drafts):
-            key = (tuple(draft.source), tuple(draft.target), draft.cameo[:3], draft.parent)
-            if key in seen:
+            same = (tuple(draft.source), tuple(draft.target), draft.cameo[:3], draft.parent)
+            if same in seen:
                 continue
-            seen.add(key)
+            seen.add(same)
             event_id = f"E{len(events) + 1}"
             ids[number] = event_id
             events.append(_finish(draft, event_id, ids, index, sent, codebook, sources,
