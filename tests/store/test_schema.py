@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
 import pytest
+from store_factory import event, record, state
 
 from sitroom.errors import StoreError
-from sitroom.store import SCHEMA_VERSION, open_store
+from sitroom.store import SCHEMA_VERSION, StoredDocument, open_store, schema
 from sitroom.store.schema import column_names, create_schema
 
 
@@ -36,17 +38,31 @@ def _v1_store(path: Path) -> None:
     conn.close()
 
 
-def test_version_one_lacks_the_new_columns() -> None:
+def _v2_store(path: Path) -> None:
+    """A version-2 store with one document, its actors and an event."""
+    _v1_store(path)
+    conn = duckdb.connect(str(path))
+    conn.execute("BEGIN TRANSACTION")
+    schema.MIGRATIONS[1](conn)
+    conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    conn.execute("COMMIT")
+    assert "text" not in {r[0] for r in conn.execute("DESCRIBE documents").fetchall()}
+    conn.close()
+
+
+def test_older_versions_lack_the_new_columns() -> None:
     assert "counted" not in column_names("events", 1)
     assert "language" not in column_names("documents", 1)
     assert "counted" in column_names("events", SCHEMA_VERSION)
+    assert "text" not in column_names("documents", 2)
+    assert column_names("documents")[-1] == "text"
 
 
 def test_v1_store_is_migrated_with_its_data(tmp_path: Path) -> None:
     path = tmp_path / "v1.duckdb"
     _v1_store(path)
     with open_store(path) as store:
-        assert store.schema_version == SCHEMA_VERSION == 2
+        assert store.schema_version == SCHEMA_VERSION == 3
         columns = {r[0] for r in store.conn.execute("DESCRIBE events").fetchall()}
         assert "counted" in columns
         counted = store.conn.execute(
@@ -55,8 +71,35 @@ def test_v1_store_is_migrated_with_its_data(tmp_path: Path) -> None:
         assert store.conn.execute("SELECT language FROM documents").fetchone() == ("en",)
         assert list(store.events()["event_id"]) == ["E1"]
         assert len(store.events(include_all=True)) == 3
+        assert store.conn.execute("SELECT text FROM documents").fetchall() == [(None,)]
     with open_store(path) as again:  # already migrated: opens as is
-        assert again.schema_version == 2
+        assert again.schema_version == 3
+
+
+def test_v2_store_is_migrated_with_its_data(tmp_path: Path) -> None:
+    path = tmp_path / "v2.duckdb"
+    _v2_store(path)
+    with open_store(path) as store:
+        assert store.schema_version == 3
+        documents = store.documents(text=True)
+        assert list(documents["doc_id"]) == ["old"] and documents["text"].isna().all()
+        assert list(store.events()["event_id"]) == ["E1"]
+        assert len(store.events(include_all=True)) == 3
+        # New documents keep their text next to the old ones.
+        text = "Washington urged Beijing to act."
+        rec = record("new", [state("A1", "USA"), state("A2", "CHN")],
+                     [event("E1", ["A1"], ["A2"], "REQUEST")], content=text)
+        rec = replace(rec, document=replace(rec.document, length=len(text)))
+        assert store.ingest([StoredDocument(rec, text)]).added == 1
+        rows = store.conn.execute("SELECT doc_id, text FROM documents ORDER BY doc_id")
+        assert rows.fetchall() == [("new", text), ("old", None)]
+
+
+def test_v2_store_opened_read_only_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "v2.duckdb"
+    _v2_store(path)
+    with pytest.raises(StoreError, match="version 2 and needs migrating to 3"):
+        open_store(path, read_only=True)
 
 
 def test_older_store_opened_read_only_is_refused(tmp_path: Path) -> None:
@@ -87,8 +130,6 @@ def test_foreign_database_is_refused(tmp_path: Path) -> None:
 
 
 def test_missing_migration_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from sitroom.store import schema
-
     path = tmp_path / "v1.duckdb"
     _v1_store(path)
     monkeypatch.setattr(schema, "MIGRATIONS", {})
@@ -96,4 +137,4 @@ def test_missing_migration_is_refused(tmp_path: Path, monkeypatch: pytest.Monkey
         open_store(path)
     monkeypatch.undo()
     with open_store(path) as store:  # the failed attempt changed nothing
-        assert store.schema_version == 2
+        assert store.schema_version == 3

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -11,8 +12,10 @@ from store_factory import dyad_record, event, person, record, scenario, state
 
 from sitroom.api import Store, open_store
 from sitroom.errors import StoreError
-from sitroom.store import IngestFailure, ingest_records, resolve_path
+from sitroom.record import AnalysisRecord
+from sitroom.store import IngestFailure, StoredDocument, ingest_records, resolve_path
 from sitroom.store import write as write_module
+from sitroom.web.queries import document_text
 
 
 def _count(store: Store, table: str) -> int:
@@ -186,3 +189,86 @@ def test_read_only_store_refuses_ingest(tmp_path: Path) -> None:
     open_store(path).close()
     with open_store(path, read_only=True) as ro, pytest.raises(StoreError, match="read-only"):
         ro.ingest([dyad_record("a", "2024-01-01", "USA", "CHN")])
+
+
+def _with_text(doc_id: str, text: str) -> AnalysisRecord:
+    """A record analysed from ``text`` (its sha256 and length are the text's)."""
+    rec = record(doc_id, [state("A1", "USA"), state("A2", "CHN")],
+                 [event("E1", ["A1"], ["A2"], "REQUEST")], content=text)
+    return replace(rec, document=replace(rec.document, length=len(text)))
+
+
+def test_document_text_is_kept(store: Store) -> None:
+    texts = {"t1": "Washington urged Beijing.", "t2": "Beijing answered Washington."}
+    result = store.ingest([
+        StoredDocument(_with_text("t1", texts["t1"]), texts["t1"]),
+        (_with_text("t2", texts["t2"]), texts["t2"]),  # a (record, text) pair
+        _with_text("t3", "A plain record: no text kept."),
+    ])
+    assert (result.added, result.quarantined) == (3, 0)
+    stored = dict(store.conn.execute("SELECT doc_id, text FROM documents").fetchall())
+    assert stored == {**texts, "t3": None}
+    assert "text" not in store.documents().columns
+    assert list(store.documents(text=True)["text"])[:2] == [texts["t1"], texts["t2"]]
+    # The dashboard reads the stored text (the record's path does not exist).
+    assert document_text(store, "t1") == texts["t1"]
+    assert document_text(store, "t3") is None and document_text(store, "nope") is None
+
+
+def test_text_that_does_not_match_the_record_is_quarantined(store: Store) -> None:
+    text = "Washington urged Beijing."
+    result = store.ingest([
+        StoredDocument(_with_text("short", text), text[:-1]),
+        StoredDocument(_with_text("other", text), text.upper()),
+    ])
+    assert result.quarantined == 2 and result.added == 0
+    reasons = [f.reason for f in result.failures]
+    assert "has 24 characters, the record 25" in reasons[0]
+    assert "does not match the record's sha256" in reasons[1]
+    assert _count(store, "documents") == 0
+    assert store.ingest([StoredDocument(_with_text("short", text), text)]).added == 1
+    assert list(store.quarantine()["doc_id"]) == ["other"]  # cleared for the stored one
+
+
+def test_renamed_person_frees_its_key_in_the_same_record(store: Store) -> None:
+    """A stored person who learns a country and a fuller name gives up its old key,
+    which a new actor of the same record may take (rows are written in that order)."""
+    store.ingest([
+        record("r0", [person("A1", "Deputy President", "FRA"),
+                      person("A2", "Vice President", "USA")]),
+        record("r1", [person("A1", "President", None)]),  # ambiguous surname: a new actor
+    ])
+    result = store.ingest([record("r2", [person("A1", "Federation president", "IRN"),
+                                         person("A2", "President", None)])])
+    assert result.added == 1, result.failures
+    assert store.conn.execute("SELECT actor_id, key FROM actors ORDER BY actor_id").fetchall() == [
+        (1, "person|deputy president|FRA"), (2, "person|vice president|USA"),
+        (3, "person|federation president|IRN"), (4, "person|president|"),
+    ]
+    docs = store.conn.execute(
+        "SELECT doc_id, local_id, actor_id FROM doc_actors ORDER BY doc_id, local_id"
+    ).fetchall()
+    assert docs[2:] == [("r1", "A1", 3), ("r2", "A1", 3), ("r2", "A2", 4)]
+
+
+def test_actor_cache_is_reloaded_after_a_failed_write(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = write_module._insert
+
+    def failing(conn: Any, table: str, rows: list[list[Any]]) -> None:
+        if table == "events" and rows[0][1] == "bad":
+            raise ValueError("disk on fire")
+        real(conn, table, rows)
+
+    monkeypatch.setattr(write_module, "_insert", failing)
+    first = record("bad", [person("A1", "Jane Doe", None), state("A2", "FRA")],
+                   [event("E1", ["A1"], ["A2"], "CONSULT")])
+    second = record("good", [person("A1", "Jane Doe", "GBR"), state("A2", "FRA")],
+                    [event("E1", ["A1"], ["A2"], "CONSULT")])
+    result = store.ingest([first, second])
+    assert (result.added, result.quarantined) == (1, 1)
+    # The rolled-back "Jane Doe" (no country) left no trace the next record could match.
+    assert store.conn.execute("SELECT name, country, first_doc FROM actors ORDER BY actor_id"
+                              ).fetchall() == [("Jane Doe", "GBR", "good"),
+                                               ("France", "FRA", "good")]

@@ -4,12 +4,31 @@ Every statement cites its document and sentence as ``[doc-id §n]``, where ``n``
 sentence index of the analysis record (``event.sentence.index``); quotes outside any
 event sentence cite a character offset, ``[doc-id @1234]``. The brief ends with the
 list of cited documents (title, date, URL or path).
+
+Sections:
+
+* **Main developments**: counted events (actual, not negated; plain statements, CAMEO
+  010, left out), grouped so that the same source, target and PLOVER type on the same
+  day is one line citing every report of it. Groups whose source and target are both
+  resolved actors come first, then by the largest |Goldstein|, the number of reports,
+  the date. Each line reads "date — source verb target place (PLOVER, CAMEO, Goldstein)";
+  the verb is the trigger when it reads as a past-tense verb, else a phrase for the
+  PLOVER type with the trigger quoted. Then the most active pairs of resolved actors.
+* **Who is pressing whom**: REQUEST, ACCUSE, THREATEN, COERCE and SANCTION between
+  resolved actors; pressure with no resolved target is summed up on one line.
+* **Claims**: attributed or less than confirmed events (statements left out), the
+  anonymous and intelligence sources and the reported, alleged or uncertain ones
+  flagged in bold, flagged claims first.
+* **Quotes**: speaker — “text”, full quotes with a known speaker first.
+* **Escalation signals**: see :mod:`sitroom.analysis.escalation`.
+* **What is expected or feared**: future, hypothetical and requested events.
+* **Documents**: every cited document.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -22,23 +41,78 @@ if TYPE_CHECKING:
 
 PRESSURE = ("REQUEST", "ACCUSE", "THREATEN", "COERCE", "SANCTION")
 EXPECTED = {"future": "expected", "hypothetical": "possible or feared", "requested": "demanded"}
+#: CAMEO code of a plain statement ("make statement"), left out of developments and claims.
+STATEMENT = "010"
+#: How a PLOVER type reads as a past-tense verb phrase (when the trigger does not).
+PAST = {
+    "AGREE": "agreed with", "CONSULT": "consulted", "SUPPORT": "supported",
+    "CONCEDE": "made concessions to", "COOPERATE": "cooperated with", "AID": "aided",
+    "RETREAT": "pulled back from", "REQUEST": "called on", "ACCUSE": "accused",
+    "REJECT": "rejected", "THREATEN": "threatened", "PROTEST": "protested against",
+    "SANCTION": "sanctioned", "MOBILIZE": "mobilized against", "COERCE": "coerced",
+    "ASSAULT": "attacked",
+}
+#: Irregular past-tense forms that read as verbs in "source verb target".
+_IRREGULAR_PAST = frozenset({
+    "struck", "shot", "fought", "hit", "sank", "sunk", "took", "met", "told", "held", "led",
+    "sent", "threw", "beat", "drove", "froze", "began", "won", "lost", "kept", "left",
+    "brought", "sought", "withdrew", "gave", "spoke", "broke", "shut", "cut", "overran",
+    "overtook", "blew", "stole", "swore",
+})
+#: Past-tense triggers that need more than a direct object ("imposed [sanctions on] X").
+_NOT_TRANSITIVE = frozenset({
+    "imposed", "carried", "launched", "called", "deployed", "fired", "signed", "declared",
+    "announced", "agreed", "warned", "vowed", "pledged", "promised", "issued", "stepped",
+    "joined", "moved", "reported", "demanded", "appealed", "pressed", "threatened",
+})
+_PLACE_PREPOSITIONS = ("in ", "at ", "off ", "near ", "outside ", "inside ", "across ")
+_MINUS = "\u2212"
 
 
-def _names(names: Any, countries: Any) -> str:
-    names = list(names) if names is not None else []
-    countries = list(countries) if countries is not None else []
+# -- wording ---------------------------------------------------------------------------
+def _list(value: Any) -> list[Any]:
+    return list(value) if value is not None else []
+
+
+def _label(name: Any, country: Any, kind: Any, sector: Any) -> str:
+    """An actor's name, with its country code unless the name is the country itself."""
+    label = str(name) if name else "unnamed actor"
+    if not country or country in label or (kind == "state" and not sector):
+        return label
+    return f"{label} ({country})"
+
+
+def _joined(labels: Sequence[str]) -> str:
+    if len(labels) <= 1:
+        return labels[0] if labels else ""
+    return ", ".join(labels[:-1]) + " and " + labels[-1]
+
+
+def _side(row: dict[str, Any], role: str) -> str | None:
+    """The named actors of one side of an event, or None when there is none."""
+    names = _list(row[f"{role}_names"])
     if not names:
-        return "unnamed actor"
-    parts = []
-    for i, name in enumerate(names):
-        country = countries[i] if i < len(countries) else None
-        label = name or "?"
-        parts.append(f"{label} ({country})" if country and country not in label else label)
-    return ", ".join(parts)
+        return None
+    countries = _list(row[f"{role}_countries"])
+    kinds = _list(row[f"{role}_kinds"])
+    sectors = _list(row[f"{role}_sectors"])
+
+    def at(values: list[Any], i: int) -> Any:
+        return values[i] if i < len(values) else None
+
+    labels = [_label(n, at(countries, i), at(kinds, i), at(sectors, i))
+              for i, n in enumerate(names) if n]
+    return _joined(labels) if labels else None
 
 
-def _cite(row: dict[str, Any]) -> str:
-    return f"[{row['doc_id']} §{row['sentence_index']}]"
+def _resolved(row: dict[str, Any], role: str) -> bool:
+    """Whether every actor on this side is a stored (resolved) actor, and there is one."""
+    ids = _list(row[f"{role}_ids"])
+    return bool(ids) and all(i is not None for i in ids)
+
+
+def _both_resolved(row: dict[str, Any]) -> bool:
+    return _resolved(row, "source") and _resolved(row, "target")
 
 
 def _day(value: Any) -> str:
@@ -47,15 +121,73 @@ def _day(value: Any) -> str:
     return pd.Timestamp(value).date().isoformat()
 
 
-def _describe(row: dict[str, Any]) -> str:
-    src = _names(row["source_names"], row["source_countries"])
-    tgt = _names(row["target_names"], row["target_countries"])
-    what = row["plover"] or "event"
+def _goldstein(value: float) -> str:
+    return "0" if value == 0 else f"{value:+g}".replace("-", _MINUS)
+
+
+def _cameo(codes: Iterable[str | None]) -> str:
+    """One CAMEO code, or the codes' common prefix with 'x' ('190', '193' → '19x')."""
+    found = sorted({c for c in codes if c})
+    if len(found) <= 1:
+        return found[0] if found else "?"
+    prefix = ""
+    for chars in zip(*found, strict=False):
+        if len(set(chars)) > 1:
+            break
+        prefix += chars[0]
+    return f"{prefix}x" if prefix else "/".join(found)
+
+
+def _reads_as_past(trigger: str) -> bool:
+    words = trigger.lower().split()
+    if not words:
+        return False
+    last = words[-1]
+    if len(words) > 1 or last in _NOT_TRANSITIVE:
+        return False
+    return last.endswith("ed") or last in _IRREGULAR_PAST
+
+
+def _place(row: dict[str, Any]) -> str:
+    """The event's place when it is a short place phrase ('in Yemen'), else ''."""
+    text = (row.get("location_text") or "").strip()
+    if not text or len(text.split()) > 5:
+        return ""
+    if text.lower().startswith(_PLACE_PREPOSITIONS):
+        return f" {text}"
+    return ""
+
+
+def _what(row: dict[str, Any], *, narrate: bool) -> str:
+    """What happened: 'A struck B in Yemen' (narrate) or 'A → B: “trigger”'."""
+    src = _side(row, "source") or "unnamed actor"
+    tgt = _side(row, "target")
+    trigger = str(row["trigger_text"] or "").strip()
+    plover = (row["plover"] or "").upper()
+    if narrate and row["polarity"] != "negative":
+        quoted = ""
+        if _reads_as_past(trigger):
+            verb = trigger
+        else:
+            verb = PAST.get(plover, "acted on" if tgt else "acted")
+            quoted = f" (“{trigger}”)" if trigger and trigger.lower() != verb else ""
+        if tgt is None and verb.endswith((" with", " on", " from", " against", " to")):
+            verb = verb.rsplit(" ", 1)[0]
+        return f"{src} {verb}{' ' + tgt if tgt else ''}{_place(row)}{quoted}"
     neg = "not " if row["polarity"] == "negative" else ""
-    return (
-        f"{_day(row['date'])}: {src} — {neg}{what} (CAMEO {row['cameo']}, "
-        f"Goldstein {row['goldstein']:+g}) → {tgt}, “{row['trigger_text']}”"
-    )
+    arrow = f" → {tgt}" if tgt else ""
+    return f"{src}{arrow}: {neg}“{trigger}”{_place(row)}"
+
+
+def _tags(rows: Sequence[dict[str, Any]]) -> str:
+    """'(ASSAULT, 19x, Goldstein −10)' for one event or a group of like events."""
+    plover = rows[0]["plover"] or "no PLOVER type"
+    strongest = max(rows, key=lambda r: (abs(r["goldstein"]), -r["gid"]))["goldstein"]
+    return f"({plover}, {_cameo(r['cameo'] for r in rows)}, Goldstein {_goldstein(strongest)})"
+
+
+def _order(row: dict[str, Any]) -> tuple[str, str, int, int]:
+    return (_day(row["date"]), row["doc_id"], row["sentence_index"] or 0, row["gid"])
 
 
 def _n(count: int, noun: str) -> str:
@@ -66,20 +198,32 @@ def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     return [dict(r) for r in frame.to_dict("records")]
 
 
+def _actors_key(row: dict[str, Any], role: str) -> tuple[Any, ...]:
+    ids = _list(row[f"{role}_ids"])
+    names = _list(row[f"{role}_names"])
+    return tuple(i if i is not None else f"?{n}" for i, n in zip(ids, names, strict=False))
+
+
 class _Brief:
     def __init__(self) -> None:
         self.lines: list[str] = []
         self.docs: list[str] = []
 
-    def cite(self, rows: Iterable[dict[str, Any]]) -> str:
-        cites = []
+    def cite(self, rows: Iterable[dict[str, Any]], limit: int = 4, *, more: bool = True) -> str:
+        """Citations of the first ``limit`` distinct sentences (and how many more)."""
+        cites: list[str] = []
+        extra = 0
         for row in rows:
+            cite = f"[{row['doc_id']} §{row['sentence_index']}]"
+            if cite in cites:
+                continue
+            if len(cites) >= limit:
+                extra += 1
+                continue
             if row["doc_id"] not in self.docs:
                 self.docs.append(row["doc_id"])
-            cite = _cite(row)
-            if cite not in cites:
-                cites.append(cite)
-        return " ".join(cites)
+            cites.append(cite)
+        return " ".join(cites) + (f" (+{extra} more)" if extra and more else "")
 
     def cite_doc(self, doc_id: str, where: str) -> str:
         if doc_id not in self.docs:
@@ -91,89 +235,130 @@ class _Brief:
         self.lines += items or ["_Nothing in the store for this scope._"]
 
 
-def brief(
-    store: Store,
-    since: str | dt.date | None = None,
-    actor: str | None = None,
-    *,
-    top: int = 10,
-) -> str:
-    """A Markdown brief of the store, optionally limited to events since a date or
-    involving an actor (id, code or name)."""
-    b = _Brief()
-    f = EventFilter(since=since, actor=actor)
-    events = events_arrow(store, f).to_pylist()
-    everything = events_arrow(
-        store, EventFilter(since=since, actor=actor, include_all=True)
-    ).to_pylist()
-    scope = []
-    if since is not None:
-        scope.append(f"since {since}")
-    if actor is not None:
-        scope.append(f"involving {actor}")
-    b.lines.append("# Situation brief")
-    b.lines.append("")
-    docs_seen = len({e["doc_id"] for e in everything})
-    b.lines.append(
-        f"Scope: {', '.join(scope) or 'everything stored'}. {len(events)} counted events "
-        f"({len(everything) - len(events)} more expected, hypothetical, requested or negated) "
-        f"from {docs_seen} documents."
-    )
-
-    # Main developments
-    ranked = sorted(events, key=lambda e: (-abs(e["goldstein"]), _day(e["date"]), e["gid"]))
-    items = [f"- {_describe(e)} {b.cite([e])}" for e in ranked[:top]]
-    dyads: dict[tuple[str, str], list[dict[str, Any]]] = {}
+# -- sections -----------------------------------------------------------------------------
+def _developments(b: _Brief, events: list[dict[str, Any]], top: int) -> list[str]:
+    groups: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
     for e in events:
-        key = (_names(e["source_names"], e["source_countries"]),
-               _names(e["target_names"], e["target_countries"]))
-        dyads.setdefault(key, []).append(e)
-    busiest = sorted(dyads.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:5]
-    if busiest:
-        items += ["", "Most active pairs:", ""]
-        for (src, tgt), rows in busiest:
-            total = sum(r["goldstein"] for r in rows)
-            items.append(
-                f"- {src} → {tgt}: {_n(len(rows), 'event')}, Goldstein sum {total:+g} "
-                f"{b.cite(rows[:3])}"
-            )
-    b.section("Main developments", items)
+        if e["cameo"] == STATEMENT:
+            continue
+        key = (_day(e["date"]), _actors_key(e, "source"), _actors_key(e, "target"),
+               (e["plover"] or "").upper())
+        groups.setdefault(key, []).append(e)
 
-    # Who is pressing whom
-    pressing: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
-    for e in events:
-        if (e["plover"] or "").upper() in PRESSURE:
-            triple = (_names(e["source_names"], e["source_countries"]), e["plover"].upper(),
-                      _names(e["target_names"], e["target_countries"]))
-            pressing.setdefault(triple, []).append(e)
-    b.section("Who is pressing whom", [
-        f"- {src} {verb} {tgt} ({len(rows)}×) {b.cite(rows[:3])}"
-        for (src, verb, tgt), rows in sorted(pressing.items(),
-                                             key=lambda kv: (-len(kv[1]), kv[0]))[:top]
-    ])
+    def rank(item: tuple[tuple[Any, ...], list[dict[str, Any]]]) -> tuple[Any, ...]:
+        key, rows = item
+        reports = len({r["doc_id"] for r in rows})
+        strongest = max(abs(r["goldstein"]) for r in rows)
+        return (not _both_resolved(rows[0]), not _resolved(rows[0], "source"), -strongest,
+                -reports, key[0], min(_order(r) for r in rows))
 
-    # Claims and sources
-    claims = [e for e in everything
-              if e["attribution"] is not None or e["certainty"] != "confirmed"]
-    claims.sort(key=lambda e: (_day(e["date"]), e["doc_id"], e["sentence_index"], e["gid"]))
+    chosen = sorted(groups.items(), key=rank)[:top]
+    chosen.sort(key=lambda kv: min(_order(r) for r in kv[1]))
     items = []
-    for e in claims[: 2 * top]:
-        if e["source_text"] is not None:
-            flags = [e["source_kind"] or "unknown kind"]
-            if e["source_anonymous"] is True:
-                flags.append("**anonymous**")
-            if e["source_kind"] == "intelligence":
-                flags.append("**intelligence source**")
-            who = f"according to {e['source_text']} ({', '.join(flags)})"
+    for (day, *_), rows in chosen:
+        rows = sorted(rows, key=_order)
+        triggers = [str(r["trigger_text"] or "").lower() for r in rows]
+        lead = min(rows, key=lambda r: (-triggers.count(str(r["trigger_text"] or "").lower()),
+                                        _order(r)))
+        reports = len({r["doc_id"] for r in rows})
+        tags = _tags(rows)
+        if reports > 1:
+            tags = tags[:-1] + f", {reports} reports)"
+        items.append(f"- {day} — {_what(lead, narrate=True)} {tags} {b.cite(rows)}")
+    return items
+
+
+def _pairs(b: _Brief, events: list[dict[str, Any]]) -> list[str]:
+    pairs: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+    for e in events:
+        if _both_resolved(e) and e["cameo"] != STATEMENT:
+            pairs.setdefault((_actors_key(e, "source"), _actors_key(e, "target")), []).append(e)
+    busiest = sorted(pairs.values(),
+                     key=lambda rows: (-len(rows), _side(rows[0], "source") or "",
+                                       _side(rows[0], "target") or ""))[:5]
+    items = []
+    for rows in busiest:
+        rows = sorted(rows, key=_order)
+        total = sum(r["goldstein"] for r in rows)
+        kinds = sorted({(r["plover"] or "no type") for r in rows})
+        items.append(
+            f"- {_side(rows[0], 'source')} → {_side(rows[0], 'target')}: "
+            f"{_n(len(rows), 'event')} ({', '.join(kinds)}), Goldstein sum "
+            f"{_goldstein(round(total, 1))} {b.cite(rows, limit=3)}"
+        )
+    return items
+
+
+def _pressing(b: _Brief, events: list[dict[str, Any]], top: int) -> list[str]:
+    named: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    untargeted: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for e in events:
+        verb = (e["plover"] or "").upper()
+        if verb not in PRESSURE or not _resolved(e, "source"):
+            continue
+        src = _side(e, "source") or ""
+        if _resolved(e, "target"):
+            named.setdefault((src, verb, _side(e, "target") or ""), []).append(e)
         else:
-            who = "asserted by the outlet"
-        items.append(f"- {_describe(e)} — {e['certainty']}, {who} {b.cite([e])}")
-    b.section("Claims: by whom and how surely", items)
+            untargeted.setdefault((src, verb), []).append(e)
+    ranked = sorted(named.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    items = [f"- {src} {verb} {tgt} ({len(rows)}×) {b.cite(sorted(rows, key=_order), limit=3)}"
+             for (src, verb, tgt), rows in ranked[:top]]
+    if untargeted:
+        loose = sorted(untargeted.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        parts = [f"{src} {verb} {len(rows)}× {b.cite(sorted(rows, key=_order), 1, more=False)}"
+                 for (src, verb), rows in loose[:5]]
+        rest = sum(len(rows) for _, rows in loose[5:])
+        items.append("- No named target: " + "; ".join(parts)
+                     + (f"; {rest} more" if rest else ""))
+    return items
 
-    # Quotes
-    b.section("Quotes", _quotes(store, b, since, actor, top))
 
-    # Escalation signals
+def _flags(e: dict[str, Any]) -> list[str]:
+    flags = []
+    if e["certainty"] in ("reported", "alleged", "uncertain"):
+        flags.append(f"**{e['certainty']}**")
+    if e["source_anonymous"] is True:
+        flags.append("**anonymous**")
+    if e["source_kind"] == "intelligence":
+        flags.append("**intelligence source**")
+    return flags
+
+
+def _claims(b: _Brief, everything: list[dict[str, Any]], top: int) -> list[str]:
+    claims = [e for e in everything
+              if e["modality"] == "actual" and e["cameo"] != STATEMENT
+              and (e["attribution"] is not None or e["certainty"] != "confirmed")]
+    chosen = sorted(claims, key=lambda e: (-len(_flags(e)), -abs(e["goldstein"]), _order(e)))
+    items = []
+    for e in sorted(chosen[: 2 * top], key=_order):
+        flags = _flags(e)
+        if e["source_text"] is not None:
+            kind = e["source_kind"] or "source of unknown kind"
+            extra = [f for f in flags if not f.startswith(("**reported", "**alleged", "**unc"))]
+            who = f"according to {e['source_text']} ({', '.join([kind, *extra])})"
+        else:
+            who = "as the outlet reports it"
+        certainty = next((f for f in flags if f.startswith(("**reported", "**alleged", "**unc"))),
+                         e["certainty"])
+        items.append(f"- {_day(e['date'])} — {_what(e, narrate=True)} {_tags([e])}: "
+                     f"{certainty}, {who} {b.cite([e])}")
+    return items
+
+
+def _expected(b: _Brief, everything: list[dict[str, Any]], top: int) -> list[str]:
+    ahead = [e for e in everything if e["modality"] in EXPECTED and e["cameo"] != STATEMENT]
+    chosen = sorted(ahead, key=lambda e: (not _resolved(e, "source"), not _resolved(e, "target"),
+                                          -abs(e["goldstein"]), _order(e)))
+    return [
+        f"- {EXPECTED[e['modality']]}, {_day(e['date'])} — {_what(e, narrate=False)} "
+        f"{_tags([e])} {b.cite([e])}"
+        for e in sorted(chosen[: 2 * top], key=_order)
+    ]
+
+
+def _signals(b: _Brief, store: Store, since: str | dt.date | None, actor: str | None,
+             top: int) -> list[str]:
     signals = escalation_signals(store, since=since)
     if actor is not None and not signals.empty:
         ids = actor_ids(store, actor)
@@ -190,28 +375,62 @@ def brief(
         day = pd.Timestamp(s["date"]).date()
         rows = events_arrow(store, EventFilter(
             dyad=(s["a"], s["b"]), either_direction=True, since=day, until=day)).to_pylist()
+        if not rows:
+            continue
         rows.sort(key=lambda e: (e["goldstein"], e["gid"]))
         items.append(
-            f"- {s['a']}–{s['b']} on {day}: conflict score {s['score']:g} against a "
-            f"14-day baseline of {s['baseline']:.1f} (threshold {s['threshold']:.1f}) "
-            f"{b.cite(rows[:3])}"
+            f"- {day} — {s['a']}–{s['b']}: conflict score {s['score']:g} against a "
+            f"14-day baseline of {s['baseline']:.1f} (threshold {s['threshold']:.1f}); "
+            f"strongest: {_what(rows[0], narrate=True)} {_tags(rows[:1])} {b.cite(rows[:3])}"
         )
-    b.section("Escalation signals", items)
+    return items
 
-    # Expected or feared
-    ahead = [e for e in everything if e["modality"] in EXPECTED]
-    ahead.sort(key=lambda e: (_day(e["date"]), e["doc_id"], e["sentence_index"], e["gid"]))
-    b.section("Expected or feared", [
-        f"- {EXPECTED[e['modality']]}: {_describe(e)} {b.cite([e])}" for e in ahead[: 2 * top]
-    ])
 
-    # Documents
+def brief(
+    store: Store,
+    since: str | dt.date | None = None,
+    actor: str | None = None,
+    *,
+    top: int = 10,
+) -> str:
+    """A Markdown brief of the store, optionally limited to events since a date or
+    involving an actor (id, code or name)."""
+    b = _Brief()
+    events = events_arrow(store, EventFilter(since=since, actor=actor)).to_pylist()
+    everything = events_arrow(
+        store, EventFilter(since=since, actor=actor, include_all=True)
+    ).to_pylist()
+    scope = []
+    if since is not None:
+        scope.append(f"since {since}")
+    if actor is not None:
+        scope.append(f"involving {actor}")
+    b.lines.append("# Situation brief")
+    b.lines.append("")
+    docs_seen = len({e["doc_id"] for e in everything})
+    b.lines.append(
+        f"Scope: {', '.join(scope) or 'everything stored'}. {len(events)} counted events "
+        f"({len(everything) - len(events)} more expected, hypothetical, requested or negated) "
+        f"from {_n(docs_seen, 'document')}."
+    )
+
+    items = _developments(b, events, top)
+    pairs = _pairs(b, events)
+    if pairs:
+        items += ["", "Most active pairs:", "", *pairs]
+    b.section("Main developments", items)
+    b.section("Who is pressing whom", _pressing(b, events, top))
+    b.section("Claims: by whom and how surely", _claims(b, everything, top))
+    b.section("Quotes", _quotes(store, b, since, actor, top))
+    b.section("Escalation signals", _signals(b, store, since, actor, top))
+    b.section("What is expected or feared", _expected(b, everything, top))
+
     items = []
     if b.docs:
         marks = ", ".join("?" * len(b.docs))
         docs = store.conn.execute(
             f"SELECT doc_id, title, published, url, path FROM documents "
-            f"WHERE doc_id IN ({marks}) ORDER BY doc_id", b.docs
+            f"WHERE doc_id IN ({marks}) ORDER BY published_date NULLS LAST, doc_id", b.docs
         ).fetchall()
         for doc_id, title, published, url, path in docs:
             items.append(
@@ -238,21 +457,37 @@ def _quotes(
         params += ids
     rows = store.conn.execute(
         f"""
-        SELECT q.doc_id, q.text, q.start_char, q.speaker_text, a.name, a.country,
+        SELECT q.doc_id, q.ord, q.text, q.start_char, q.kind, q.speaker_text,
+               a.name, a.country, a.kind, a.sector, d.published_date,
                (SELECT min(e.sentence_index) FROM events e WHERE e.doc_id = q.doc_id
                 AND e.sentence_start <= q.start_char AND q.start_char < e.sentence_end) AS sent
         FROM quotes q JOIN documents d ON d.doc_id = q.doc_id
         LEFT JOIN actors a ON a.actor_id = q.speaker_id
         WHERE {" AND ".join(conds)}
-        ORDER BY d.published_date NULLS LAST, q.doc_id, q.ord LIMIT {int(2 * top)}
+        ORDER BY d.published_date NULLS LAST, q.doc_id, q.ord
         """,
         params,
     ).fetchall()
+
+    def rank(row: tuple[Any, ...]) -> tuple[bool, bool, bool]:
+        words = len(str(row[2]).split())
+        return (row[6] is None and row[5] is None, row[4] != "direct", words < 4)
+
+    # Best quotes first (known speaker, full, not a fragment), one per document per round.
+    keys: dict[tuple[Any, ...], int] = {}
+    order = []
+    for i, row in enumerate(rows):
+        quality = rank(row)
+        nth = keys.get((row[0], *quality), 0)
+        keys[(row[0], *quality)] = nth + 1
+        order.append(((*quality, nth, i), i))
+    chosen = [(i, rows[i]) for _, i in sorted(order)[: 2 * top]]
     items = []
-    for doc_id, text, start, speaker_text, name, country, sent in rows:
-        speaker = name or speaker_text or "unattributed speaker"
-        if country and name:
-            speaker = f"{name} ({country})"
+    for _, (doc_id, _o, text, start, _k, speaker_text, name, country, kind, sector, _p,
+            sent) in sorted(chosen):
+        speaker = _label(name, country, kind, sector) if name else (
+            speaker_text or "unattributed speaker")
+        quote = str(text).strip().rstrip(",;: ")
         where = f"§{sent}" if sent is not None else f"@{start}"
-        items.append(f"- {speaker}: “{text}” {b.cite_doc(doc_id, where)}")
+        items.append(f"- {speaker} — “{quote}” {b.cite_doc(doc_id, where)}")
     return items

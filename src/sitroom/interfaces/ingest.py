@@ -39,6 +39,28 @@ def skip_known(items: Iterable[Document | ReadFailure], known: set[str],
         yield item
 
 
+def with_texts(items: Iterable[Document | ReadFailure], batch_size: int, workers: int
+               ) -> Iterator[Any]:
+    """Analyse documents and pair each record with its text as read, for the store."""
+    from sitroom.engines.local import analyze_stream
+    from sitroom.record import AnalysisRecord
+    from sitroom.store import StoredDocument
+
+    texts: dict[str, str] = {}
+
+    def remember(stream: Iterable[Document | ReadFailure]) -> Iterator[Document | ReadFailure]:
+        for item in stream:
+            if isinstance(item, Document):
+                texts[item.sha256] = item.text
+            yield item
+
+    for result in analyze_stream(remember(items), batch_size=batch_size, workers=workers):
+        if isinstance(result, AnalysisRecord) and result.document.sha256 in texts:
+            yield StoredDocument(result, texts.pop(result.document.sha256))
+        else:
+            yield result
+
+
 def run_ingest(paths: list[str], *, db: Path | None, engine: str = "local", workers: int = 1,
                scheduler: str | None = None, shard_dir: Path | None = None,
                batch_size: int = 16, shard_size: int = 32, progress: bool = True) -> Any:
@@ -55,11 +77,9 @@ def run_ingest(paths: list[str], *, db: Path | None, engine: str = "local", work
             return ingest_with_dask(paths, store, scheduler=scheduler, workers=workers,
                                     shard_dir=shard_dir or store.path.with_suffix(".shards"),
                                     shard_size=shard_size, batch_size=batch_size)
-        from sitroom.engines.local import analyze_stream
-
         skipped: list[str] = []
-        stream = analyze_stream(skip_known(iter_documents(paths), store.known_hashes(), skipped),
-                                batch_size=batch_size, workers=workers)
+        stream = with_texts(skip_known(iter_documents(paths), store.known_hashes(), skipped),
+                            batch_size=batch_size, workers=workers)
         if not progress:
             result = store.ingest(stream)
         else:

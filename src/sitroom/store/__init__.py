@@ -3,7 +3,7 @@
 from sitroom.store.db import Store, open_store, resolve_path
 from sitroom.store.query import EventFilter
 from sitroom.store.schema import SCHEMA_VERSION
-from sitroom.store.write import IngestFailure, IngestResult, ingest_records
+from sitroom.store.write import IngestFailure, IngestResult, StoredDocument, ingest_records
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -11,6 +11,7 @@ __all__ = [
     "IngestFailure",
     "IngestResult",
     "Store",
+    "StoredDocument",
     "ingest_records",
     "open_store",
     "resolve_path",

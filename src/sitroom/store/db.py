@@ -101,9 +101,10 @@ class Store:
         """The quarantine table: path, doc_id, reason, at."""
         return self.conn.execute("SELECT * FROM quarantine ORDER BY \"at\", path").df()
 
-    def documents(self) -> pd.DataFrame:
-        """The documents table."""
-        return self.conn.execute("SELECT * FROM documents ORDER BY doc_id").df()
+    def documents(self, *, text: bool = False) -> pd.DataFrame:
+        """The documents table (without the ``text`` column unless ``text=True``)."""
+        columns = "*" if text else "* EXCLUDE (text)"
+        return self.conn.execute(f"SELECT {columns} FROM documents ORDER BY doc_id").df()
 
     def record(self, doc_id: str) -> AnalysisRecord:
         """Rebuild a stored document's analysis record."""

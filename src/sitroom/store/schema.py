@@ -17,7 +17,7 @@ import duckdb
 from sitroom.errors import StoreError
 
 #: The schema version this code writes.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def fetch_one(cursor: duckdb.DuckDBPyConnection) -> tuple[Any, ...] | None:
@@ -77,6 +77,7 @@ TABLES: tuple[Table, ...] = (
             _c("sha256_given", "BOOLEAN"),
             _c("ingested_at", "TIMESTAMP"),
             _c("language", "VARCHAR DEFAULT 'en'", since=2),
+            _c("text", "VARCHAR", since=3),
         ),
     ),
     Table(
@@ -282,8 +283,17 @@ def _migrate_1_to_2(conn: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+def _migrate_2_to_3(conn: duckdb.DuckDBPyConnection) -> None:
+    """v3 adds ``documents.text`` (the text as analysed); older documents keep NULL, and
+    readers fall back to the file when it is still there and its hash matches."""
+    _add_columns(conn, 3)
+
+
 #: ``MIGRATIONS[n]`` turns a version-``n`` store into version ``n + 1``.
-MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {1: _migrate_1_to_2}
+MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {
+    1: _migrate_1_to_2,
+    2: _migrate_2_to_3,
+}
 
 
 def stored_version(conn: duckdb.DuckDBPyConnection) -> int | None:

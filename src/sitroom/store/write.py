@@ -3,6 +3,14 @@
 A document whose sha256 is already stored is skipped, so re-running an interrupted
 ingest stores exactly what is missing: each record is written in one transaction, and a
 crash (even ``kill -9``) loses at most the document being written, never half of one.
+
+Speed: an ingest loads the stored actor identities, document ids and quarantined ids
+once (:class:`WriteCache`) and resolves actors in memory, so writing a record costs a
+fixed handful of statements (one bulk insert per table) instead of several ``SELECT``s
+per actor. The cache is the writer's view of the store; it assumes, as the id counters
+do, that this connection is the only writer while the ingest runs (DuckDB locks the
+file against other processes). A failed write rolls back and drops the actor index,
+which is reloaded from the store before the next record.
 """
 
 from __future__ import annotations
@@ -12,7 +20,7 @@ import hashlib
 import json
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 import duckdb
@@ -21,7 +29,7 @@ import pyarrow as pa
 from sitroom.errors import StoreError
 from sitroom.record import Actor, AnalysisRecord, to_json
 from sitroom.store.identity import actor_key, normalise_name, surname
-from sitroom.store.schema import column_names, fetch_one
+from sitroom.store.schema import column_names
 
 if TYPE_CHECKING:
     from sitroom.store.db import Store
@@ -40,6 +48,19 @@ class IngestFailure:
     path: str | None
     doc_id: str | None
     reason: str
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    """An analysis record with the text it was made from.
+
+    ``text`` is the document's text as analysed (every offset in the record points into
+    it); it is kept in ``documents.text``. ``ingest`` also accepts a plain
+    ``AnalysisRecord`` (no text kept) and a ``(record, text)`` pair.
+    """
+
+    record: AnalysisRecord
+    text: str | None = None
 
 
 @dataclass(frozen=True)
@@ -84,6 +105,116 @@ def counted(modality: str, polarity: str) -> bool:
     return modality == "actual" and polarity == "positive"
 
 
+# -- the writer's cache --------------------------------------------------------------
+@dataclass(slots=True)
+class _StoredActor:
+    """A row of the ``actors`` table, as the writer sees it."""
+
+    actor_id: int
+    key: str
+    name: str | None
+    norm_name: str
+    surname: str
+    kind: str | None
+    country: str | None
+    sector: str | None
+    code: str | None
+    title: str | None
+    first_doc: str | None
+
+    def row(self) -> list[Any]:
+        return [self.actor_id, self.key, self.name, self.norm_name, self.surname, self.kind,
+                self.country, self.sector, self.code, self.title, self.first_doc]
+
+
+class ActorIndex:
+    """The stored actors by identity key, and persons by full and by surname.
+
+    Answers exactly the lookups actor resolution made with ``SELECT``s before, in
+    memory; rows are changed in place and re-indexed when a name or key changes.
+    """
+
+    def __init__(self, rows: Iterable[_StoredActor] = ()) -> None:
+        self._by_key: dict[str, _StoredActor] = {}
+        self._by_norm: dict[str, dict[int, _StoredActor]] = {}
+        self._by_surname: dict[str, dict[int, _StoredActor]] = {}
+        for row in rows:
+            self.add(row)
+
+    @classmethod
+    def load(cls, conn: duckdb.DuckDBPyConnection) -> ActorIndex:
+        """Every stored actor."""
+        rows = conn.execute(
+            "SELECT actor_id, key, name, norm_name, surname, kind, country, sector, code, "
+            "title, first_doc FROM actors ORDER BY actor_id"
+        ).fetchall()
+        return cls(
+            _StoredActor(int(r[0]), r[1], r[2], r[3] or "", r[4] or "", r[5], r[6], r[7],
+                         r[8], r[9], r[10])
+            for r in rows
+        )
+
+    def __len__(self) -> int:
+        return len(self._by_key)
+
+    def add(self, row: _StoredActor) -> None:
+        """Index a row (new, or changed after :meth:`remove`)."""
+        self._by_key[row.key] = row
+        if row.kind == "person":
+            self._by_norm.setdefault(row.norm_name, {})[row.actor_id] = row
+            self._by_surname.setdefault(row.surname, {})[row.actor_id] = row
+
+    def remove(self, row: _StoredActor) -> None:
+        """Take a row out of the index before changing its key or name."""
+        if self._by_key.get(row.key) is row:
+            del self._by_key[row.key]
+        if row.kind == "person":
+            self._by_norm.get(row.norm_name, {}).pop(row.actor_id, None)
+            self._by_surname.get(row.surname, {}).pop(row.actor_id, None)
+
+    def by_key(self, key: str) -> _StoredActor | None:
+        """The actor with this identity key."""
+        return self._by_key.get(key)
+
+    def persons_named(self, norm: str) -> list[_StoredActor]:
+        """Persons whose normalised full name is ``norm``, by actor id."""
+        return sorted(self._by_norm.get(norm, {}).values(), key=lambda r: r.actor_id)
+
+    def persons_surnamed(self, name: str) -> list[_StoredActor]:
+        """Persons whose surname is ``name``, by actor id."""
+        return sorted(self._by_surname.get(name, {}).values(), key=lambda r: r.actor_id)
+
+
+@dataclass
+class WriteCache:
+    """What the writer reads once per ingest instead of once per record or actor.
+
+    Attributes:
+        doc_ids: stored document id → sha256.
+        quarantined: document ids with rows in the quarantine table.
+        actors: the actor index, loaded on first use (dropped after a failed write).
+    """
+
+    doc_ids: dict[str, str]
+    quarantined: set[str]
+    actors: ActorIndex | None = None
+
+    @classmethod
+    def load(cls, conn: duckdb.DuckDBPyConnection) -> WriteCache:
+        """The cache of a store, read now."""
+        docs = conn.execute("SELECT doc_id, sha256 FROM documents").fetchall()
+        quarantined = conn.execute(
+            "SELECT DISTINCT doc_id FROM quarantine WHERE doc_id IS NOT NULL"
+        ).fetchall()
+        return cls({r[0]: r[1] for r in docs}, {r[0] for r in quarantined})
+
+    def actor_index(self, conn: duckdb.DuckDBPyConnection) -> ActorIndex:
+        """The actor index, loading it when needed."""
+        if self.actors is None:
+            self.actors = ActorIndex.load(conn)
+        return self.actors
+
+
 # -- actor resolution ----------------------------------------------------------------
 @dataclass(frozen=True)
 class _Resolved:
@@ -92,98 +223,108 @@ class _Resolved:
     sector: str | None
 
 
-def _fill(
-    conn: duckdb.DuckDBPyConnection, actor_id: int, actor: Actor, row: tuple[Any, ...] | None = None
-) -> None:
+@dataclass
+class _ActorChanges:
+    """Actor rows one record adds or changes, written at the end of its transaction."""
+
+    new: list[_StoredActor] = field(default_factory=list)
+    changed: dict[int, _StoredActor] = field(default_factory=dict)
+    new_ids: set[int] = field(default_factory=set)
+
+    def touch(self, row: _StoredActor) -> None:
+        if row.actor_id not in self.new_ids:
+            self.changed[row.actor_id] = row
+
+
+def _fill(row: _StoredActor, actor: Actor, changes: _ActorChanges) -> None:
     """Fill a stored actor's missing title and code from this mention of it."""
-    if row is not None and not (
-        (actor.title and row[4] is None) or (actor.code and row[5] is None)
-    ):
-        return
-    conn.execute(
-        "UPDATE actors SET title = coalesce(title, ?), code = coalesce(code, ?) "
-        "WHERE actor_id = ?",
-        [actor.title, actor.code, actor_id],
-    )
+    touched = False
+    if actor.title and row.title is None:
+        row.title = actor.title
+        touched = True
+    if actor.code and row.code is None:
+        row.code = actor.code
+        touched = True
+    if touched:
+        changes.touch(row)
 
 
-def _row(conn: duckdb.DuckDBPyConnection, where: str, params: list[Any]) -> list[tuple[Any, ...]]:
-    return conn.execute(
-        "SELECT actor_id, country, sector, norm_name, title, code FROM actors "
-        f"WHERE {where} ORDER BY actor_id",
-        params,
-    ).fetchall()
-
-
-def _person_match(
-    conn: duckdb.DuckDBPyConnection, actor: Actor, norm: str
-) -> tuple[Any, ...] | None:
+def _person_match(index: ActorIndex, actor: Actor, norm: str) -> _StoredActor | None:
     """A stored person this one is, by full name or unique surname (see module doc)."""
     one_word = " " not in norm
     if actor.country is None:
-        exact = _row(conn, "kind = 'person' AND norm_name = ?", [norm])
+        exact = index.persons_named(norm)
         if len(exact) == 1:
             return exact[0]
         if not exact and one_word:
-            by_surname = _row(conn, "kind = 'person' AND surname = ?", [norm])
+            by_surname = index.persons_surnamed(norm)
             if len(by_surname) == 1:
                 return by_surname[0]
         return None
     # Known country: a surname-only mention of a stored person of that country …
     if one_word:
-        same = _row(conn, "kind = 'person' AND surname = ? AND country = ?", [norm, actor.country])
+        same = [r for r in index.persons_surnamed(norm) if r.country == actor.country]
         if len(same) == 1:
             return same[0]
     # … or a stored person of unknown country that this mention now resolves.
-    loose = _row(
-        conn,
-        "kind = 'person' AND country IS NULL AND (norm_name = ? OR norm_name = ?)",
-        [norm, surname(norm)],
-    )
+    loose = {r.actor_id: r for name in (norm, surname(norm))
+             for r in index.persons_named(name) if r.country is None}
     if len(loose) == 1:
-        return loose[0]
+        return next(iter(loose.values()))
     return None
 
 
-def _resolve_actor(store: Store, actor: Actor, doc_id: str) -> _Resolved:
-    conn = store.conn
+def _resolve_actor(
+    store: Store, index: ActorIndex, changes: _ActorChanges, actor: Actor, doc_id: str
+) -> _Resolved:
     key = actor_key(actor)
     norm = normalise_name(actor.name)
-    found = _row(conn, "key = ?", [key])
-    if found:
-        actor_id = int(found[0][0])
-        _fill(conn, actor_id, actor, found[0])
-        return _Resolved(actor_id, found[0][1], found[0][2])
+    found = index.by_key(key)
+    if found is not None:
+        _fill(found, actor, changes)
+        return _Resolved(found.actor_id, found.country, found.sector)
     if actor.kind == "person":
-        match = _person_match(conn, actor, norm)
+        match = _person_match(index, actor, norm)
         if match is not None:
-            actor_id = int(match[0])
-            if match[1] is None and actor.country is not None:
+            if match.country is None and actor.country is not None:
                 # The stored person learns its country (and fuller name) from this one.
-                longer = len(norm) > len(match[3] or "")
-                conn.execute(
-                    "UPDATE actors SET country = ?, sector = coalesce(sector, ?), key = ?, "
-                    "name = CASE WHEN ? THEN ? ELSE name END, "
-                    "norm_name = CASE WHEN ? THEN ? ELSE norm_name END, "
-                    "surname = CASE WHEN ? THEN ? ELSE surname END WHERE actor_id = ?",
-                    [actor.country, actor.sector, key, longer, actor.name, longer, norm,
-                     longer, surname(norm), actor_id],
-                )
-                conn.execute(
-                    "UPDATE event_actors SET country = ? WHERE actor_id = ? AND country IS NULL",
-                    [actor.country, actor_id],
-                )
-                _fill(conn, actor_id, actor)
-                return _Resolved(actor_id, actor.country, match[2] or actor.sector)
-            _fill(conn, actor_id, actor, match)
-            return _Resolved(actor_id, match[1], match[2] or actor.sector)
-    actor_id = store.next_id("actors", "actor_id")
-    conn.execute(
-        "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [actor_id, key, actor.name, norm, surname(norm), actor.kind, actor.country,
-         actor.sector, actor.code, actor.title, doc_id],
+                sector = match.sector or actor.sector
+                index.remove(match)
+                match.country, match.sector, match.key = actor.country, sector, key
+                if len(norm) > len(match.norm_name):
+                    match.name, match.norm_name, match.surname = actor.name, norm, surname(norm)
+                index.add(match)
+                _fill(match, actor, changes)
+                changes.touch(match)
+                if match.actor_id not in changes.new_ids:  # past events follow
+                    store.conn.execute(
+                        "UPDATE event_actors SET country = ? "
+                        "WHERE actor_id = ? AND country IS NULL",
+                        [actor.country, match.actor_id],
+                    )
+                return _Resolved(match.actor_id, actor.country, sector)
+            _fill(match, actor, changes)
+            return _Resolved(match.actor_id, match.country, match.sector or actor.sector)
+    row = _StoredActor(
+        store.next_id("actors", "actor_id"), key, actor.name, norm, surname(norm), actor.kind,
+        actor.country, actor.sector, actor.code, actor.title, doc_id,
     )
-    return _Resolved(actor_id, actor.country, actor.sector)
+    index.add(row)
+    changes.new.append(row)
+    changes.new_ids.add(row.actor_id)
+    return _Resolved(row.actor_id, row.country, row.sector)
+
+
+def _write_actor_changes(conn: duckdb.DuckDBPyConnection, changes: _ActorChanges) -> None:
+    # Changed rows first: a new actor may take the key a changed one gave up.
+    for row in changes.changed.values():
+        conn.execute(
+            "UPDATE actors SET key = ?, name = ?, norm_name = ?, surname = ?, country = ?, "
+            "sector = ?, code = ?, title = ? WHERE actor_id = ?",
+            [row.key, row.name, row.norm_name, row.surname, row.country, row.sector,
+             row.code, row.title, row.actor_id],
+        )
+    _insert(conn, "actors", [row.row() for row in changes.new])
 
 
 # -- writing one record --------------------------------------------------------------
@@ -192,7 +333,7 @@ def _dumps(items: Iterable[Any]) -> str:
 
 
 def _insert(conn: duckdb.DuckDBPyConnection, table: str, rows: list[list[Any]]) -> None:
-    """Insert rows through an Arrow table (far faster than row-wise parameters)."""
+    """Insert rows (in the table's column order) with one statement."""
     if not rows:
         return
     names = column_names(table)
@@ -200,41 +341,68 @@ def _insert(conn: duckdb.DuckDBPyConnection, table: str, rows: list[list[Any]]) 
     conn.from_arrow(data).insert_into(table)
 
 
-def write_record(store: Store, record: AnalysisRecord, sha256: str | None = None) -> None:
+def _check_text(record: AnalysisRecord, text: str, sha: str) -> None:
+    doc = record.document
+    if doc.length and len(text) != doc.length:
+        raise StoreError(
+            f"the text given for {doc.id!r} has {len(text)} characters, the record "
+            f"{doc.length}: it is not the text that was analysed",
+            path=doc.path,
+        )
+    if doc.sha256 and hashlib.sha256(text.encode("utf-8")).hexdigest() != sha:
+        raise StoreError(
+            f"the text given for {doc.id!r} does not match the record's sha256: "
+            "it is not the text that was analysed",
+            path=doc.path,
+        )
+
+
+def write_record(
+    store: Store,
+    record: AnalysisRecord,
+    sha256: str | None = None,
+    *,
+    text: str | None = None,
+    cache: WriteCache | None = None,
+) -> None:
     """Write one record in one transaction (all of it or nothing).
 
+    Args:
+        store: an open, writable store.
+        record: the analysis record.
+        sha256: its content hash (default :func:`record_hash`).
+        text: the document's text as analysed, kept in ``documents.text``; its length
+            (and hash, when the record has one) must match the record.
+        cache: the ingest's :class:`WriteCache` (read from the store when omitted).
+
     Raises:
-        StoreError: the document id is stored with other content, or the write failed.
+        StoreError: the document id is stored with other content, the text does not
+            match the record, or the write failed.
     """
     conn = store.conn
     doc = record.document
     sha = sha256 or record_hash(record)
+    if text is not None:
+        _check_text(record, text, sha)
+    if cache is None:
+        cache = WriteCache.load(conn)
+    stored_sha = cache.doc_ids.get(doc.id)
+    if stored_sha is not None:
+        raise StoreError(
+            f"document id {doc.id!r} is already stored with other content "
+            f"(sha256 {stored_sha[:12]}…)",
+            path=doc.path,
+        )
     published = parse_date(doc.published)
     conn.execute("BEGIN TRANSACTION")
     try:
-        clash = fetch_one(conn.execute(
-            "SELECT sha256 FROM documents WHERE doc_id = ?", [doc.id]
-        ))
-        if clash is not None:
-            raise StoreError(
-                f"document id {doc.id!r} is already stored with other content "
-                f"(sha256 {clash[0][:12]}…)",
-                path=doc.path,
-            )
-        conn.execute(
-            "INSERT INTO documents (doc_id, sha256, path, title, published, published_date, "
-            "url, dateline, length, record_schema, errors, sha256_given, ingested_at, "
-            "language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [doc.id, sha, doc.path, doc.title, doc.published, published, doc.url,
-             doc.dateline, doc.length, record.schema, list(record.errors),
-             doc.sha256 is not None, dt.datetime.now(dt.UTC).replace(tzinfo=None),
-             doc.language],
-        )
+        index = cache.actor_index(conn)
+        changes = _ActorChanges()
         resolved: dict[str, _Resolved] = {}
         doc_actors: list[list[Any]] = []
         mentions: list[list[Any]] = []
         for ord_, actor in enumerate(record.actors):
-            res = _resolve_actor(store, actor, doc.id)
+            res = _resolve_actor(store, index, changes, actor, doc.id)
             resolved[actor.id] = res
             doc_actors.append(
                 [doc.id, actor.id, ord_, res.actor_id, actor.name, actor.kind, actor.country,
@@ -245,6 +413,13 @@ def write_record(store: Store, record: AnalysisRecord, sha256: str | None = None
                 mentions.append(
                     [doc.id, actor.id, m_ord, res.actor_id, span.start, span.end, span.text]
                 )
+        _insert(conn, "documents", [[
+            doc.id, sha, doc.path, doc.title, doc.published, published, doc.url,
+            doc.dateline, doc.length, record.schema, list(record.errors),
+            doc.sha256 is not None, dt.datetime.now(dt.UTC).replace(tzinfo=None),
+            doc.language, text,
+        ]])
+        _write_actor_changes(conn, changes)
         _insert(conn, "doc_actors", doc_actors)
         _insert(conn, "mentions", mentions)
         events: list[list[Any]] = []
@@ -296,19 +471,25 @@ def write_record(store: Store, record: AnalysisRecord, sha256: str | None = None
             [[doc.id, i, r.a, r.b, _gid(r.a), _gid(r.b), r.type, r.text, r.start, r.end,
               r.rule] for i, r in enumerate(record.relations)],
         )
-        conn.execute("DELETE FROM quarantine WHERE doc_id = ?", [doc.id])
+        if doc.id in cache.quarantined:
+            conn.execute("DELETE FROM quarantine WHERE doc_id = ?", [doc.id])
         conn.execute("COMMIT")
-    except StoreError:
+    except BaseException as error:
         conn.execute("ROLLBACK")
         store._next_ids.clear()
+        cache.actors = None  # changed in memory by the rolled-back write: read it again
+        if isinstance(error, StoreError):
+            raise
+        if isinstance(error, duckdb.Error | ValueError | TypeError | pa.ArrowException):
+            raise StoreError(
+                f"cannot store document {doc.id!r}: {error}", path=doc.path
+            ) from error
         raise
-    except (duckdb.Error, ValueError, TypeError) as error:
-        conn.execute("ROLLBACK")
-        store._next_ids.clear()
-        raise StoreError(f"cannot store document {doc.id!r}: {error}", path=doc.path) from error
+    cache.doc_ids[doc.id] = sha
+    cache.quarantined.discard(doc.id)
 
 
-def write_failure(store: Store, failure: IngestFailure) -> None:
+def write_failure(store: Store, failure: IngestFailure, cache: WriteCache | None = None) -> None:
     """Record (or refresh) one quarantined document."""
     conn = store.conn
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
@@ -323,6 +504,8 @@ def write_failure(store: Store, failure: IngestFailure) -> None:
         [failure.path, failure.doc_id, failure.reason, now],
     )
     conn.execute("COMMIT")
+    if cache is not None and failure.doc_id is not None:
+        cache.quarantined.add(failure.doc_id)
 
 
 def _as_failure(item: Any) -> IngestFailure:
@@ -333,10 +516,23 @@ def _as_failure(item: Any) -> IngestFailure:
     reason = getattr(item, "reason", None)
     if reason is None:
         raise StoreError(
-            f"cannot ingest a {type(item).__name__}: expected an AnalysisRecord or a "
-            "failure with path, doc_id and reason"
+            f"cannot ingest a {type(item).__name__}: expected an AnalysisRecord, a "
+            "StoredDocument, a (record, text) pair, or a failure with path, doc_id and "
+            "reason"
         )
     return IngestFailure(getattr(item, "path", None), getattr(item, "doc_id", None), str(reason))
+
+
+def _as_document(item: Any) -> StoredDocument | None:
+    """The record and text of an item, or None when the item is not a record."""
+    if isinstance(item, AnalysisRecord):
+        return StoredDocument(item)
+    if isinstance(item, StoredDocument):
+        return item
+    if (isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], AnalysisRecord)
+            and (item[1] is None or isinstance(item[1], str))):
+        return StoredDocument(item[0], item[1])
+    return None
 
 
 def ingest_records(
@@ -348,8 +544,10 @@ def ingest_records(
 
     Args:
         store: an open, writable store.
-        records: ``AnalysisRecord`` objects and failures (anything with ``path``,
-            ``doc_id`` and ``reason``; an exception's message is its reason).
+        records: ``AnalysisRecord`` objects, ``StoredDocument(record, text)`` objects or
+            ``(record, text)`` pairs (the text is kept in ``documents.text``), and
+            failures (anything with ``path``, ``doc_id`` and ``reason``; an exception's
+            message is its reason).
         progress: called as ``progress(outcome, doc_id_or_path)`` after each item, with
             outcome ``added``, ``skipped`` or ``quarantined``.
 
@@ -358,23 +556,27 @@ def ingest_records(
     """
     if store.read_only:
         raise StoreError("the store is open read-only", path=str(store.path))
-    known = store.known_hashes()
+    cache = WriteCache.load(store.conn)
+    known = set(cache.doc_ids.values())
     added = skipped = 0
     failures: list[IngestFailure] = []
     for item in records:
         outcome: Outcome
-        if isinstance(item, AnalysisRecord):
-            label: str | None = item.document.id
-            sha = record_hash(item)
+        stored = _as_document(item)
+        if stored is not None:
+            record = stored.record
+            label: str | None = record.document.id
+            sha = record_hash(record)
             if sha in known:
                 outcome = "skipped"
                 skipped += 1
             else:
                 try:
-                    write_record(store, item, sha)
+                    write_record(store, record, sha, text=stored.text, cache=cache)
                 except StoreError as error:
-                    failure = IngestFailure(item.document.path, item.document.id, error.message)
-                    write_failure(store, failure)
+                    failure = IngestFailure(record.document.path, record.document.id,
+                                            error.message)
+                    write_failure(store, failure, cache)
                     failures.append(failure)
                     outcome = "quarantined"
                 else:
@@ -383,7 +585,7 @@ def ingest_records(
                     added += 1
         else:
             failure = _as_failure(item)
-            write_failure(store, failure)
+            write_failure(store, failure, cache)
             failures.append(failure)
             label = failure.doc_id or failure.path
             outcome = "quarantined"

@@ -370,7 +370,7 @@ def create_app(
             uploads.mkdir(parents=True, exist_ok=True)
             if not target.exists():
                 target.write_text(document.text, encoding="utf-8", newline="")
-            result = store.ingest([record])
+            result = store.ingest([(record, document.text)])
             if result.failures:
                 raise HTTPException(422, f"could not store it: {result.failures[0].reason}")
             row = store.conn.execute(

@@ -426,15 +426,14 @@ def read_text_file(path: str | None, sha256: str | None) -> str | None:
 
 
 def document_text(store: Store, doc_id: str) -> str | None:
-    """The document's text as analysed (offsets point into it), when it can be had."""
-    if _has_column(store, "documents", "text"):
-        row = store.conn.execute("SELECT text FROM documents WHERE doc_id = ?", [doc_id])
-        found = row.fetchone()
-        if found and found[0] is not None:
-            return str(found[0])
-    meta = one(store, "SELECT path, sha256 FROM documents WHERE doc_id = ?", [doc_id])
+    """The document's text as analysed (offsets point into it), when it can be had:
+    ``documents.text`` (schema v3), else the file at the stored path if it is still
+    there and its hash matches (documents stored before v3 or ingested without text)."""
+    meta = one(store, "SELECT text, path, sha256 FROM documents WHERE doc_id = ?", [doc_id])
     if meta is None:
         return None
+    if meta["text"] is not None:
+        return str(meta["text"])
     return read_text_file(meta["path"], meta["sha256"])
 
 
