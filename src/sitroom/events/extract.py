@@ -328,13 +328,12 @@ def _entry_score(entry: VerbEntry, token: Token) -> int | None:
             return None
         score += 1
     if entry.objects:
+        found = _object(token)
+        objects = [found] if found is not None else []
         if entry.prep:
-            # "preparing for military action": the condition is on the preposition's object.
-            objects = [o for c in token.children if c.dep_ == "prep" and c.lower_ == entry.prep
-                       for o in _children(c, "pobj")]
-        else:
-            found = _object(token)
-            objects = [found] if found is not None else []
+            # "preparing for military action": or on the preposition's object.
+            objects += [o for c in token.children if c.dep_ == "prep" and c.lower_ == entry.prep
+                        for o in _children(c, "pobj")]
         if not any(_object_words(obj) & entry.objects for obj in objects):
             return None
         score += 3
