@@ -169,3 +169,101 @@ def test_an_act_named_again_is_not_a_second_event(analyze):
     record = analyze("Germany banned the airline on Monday. The ban by Germany angered Iran.")
     bans = [e for e in record.events if e.cameo.startswith(("16", "17"))]
     assert len(bans) == 1
+
+
+# -- arguments from the parse (our own sentences) -----------------------------------
+ARGUMENT_CASES = [
+    # A pronoun subject of reported speech is the speaker.
+    ("Kenyan officials said they would meet Somali envoys next week.",
+     dict(source={"KEN"}, target={"SOM"}, modality="future")),
+    # A message's content clause is its issuer's act.
+    ("The Mexican union issued a statement demanding that Spain release the prisoners.",
+     dict(source={"MEX"}, target={"ESP"}, plover="REQUEST")),
+    # "its/his demand that X …": owner is the doer, the clause subject the target.
+    ("The Egyptian president reiterated his demand that Israel lift the blockade.",
+     dict(source={"EGY"}, target={"ISR"}, plover="REQUEST")),
+    # The object names an act whose doer was coded earlier in the story.
+    ("Russia withdrew its troops from Georgia. The United States welcomed the withdrawal.",
+     dict(source={"USA"}, target={"RUS"}, plover="SUPPORT")),
+    # A passive subject's phrase names the target.
+    ("A convoy for Sudanese refugees was attacked by Chadian rebels.",
+     dict(source={"TCD"}, target={"SDN"}, plover="ASSAULT")),
+    # A statement that another party must act is a demand on it.
+    ("The Indian minister said Pakistan should do more.",
+     dict(source={"IND"}, target={"PAK"}, plover="REQUEST")),
+    ("The Red Cross said US and British forces must ensure security in Basra.",
+     dict(target={"USA", "GBR"}, plover="REQUEST")),
+    # Whose aim it is, and that it is an aim.
+    ("The goal of the Turkish mission is to repatriate Syrian refugees.",
+     dict(source={"TUR"}, modality="future")),
+    ("Uganda announced plans to withdraw troops from Somalia.",
+     dict(source={"UGA"}, target={"SOM"}, modality="future")),
+]
+
+
+@pytest.mark.parametrize(("sentence", "want"), ARGUMENT_CASES,
+                         ids=[c[0][:40] for c in ARGUMENT_CASES])
+def test_arguments_from_the_parse(analyze, sentence, want):
+    events = _events(analyze(sentence))
+    assert _find(events, **want), events
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("The minister said he must leave early.", "said"),          # no other party
+        ("The Chilean minister spoke on Chilean TV about the crisis.", "spoke"),
+        ("The Chinese envoy spoke at the Brookings Institution on Tuesday.", "spoke"),
+    ],
+)
+def test_no_target_from_a_venue_or_a_self_demand(analyze, sentence, trigger):
+    events = _events(analyze(sentence))
+    hit = [e for e in events if e["trigger"] == trigger]
+    assert hit and all(e["target"] == set() and e["plover"] != "REQUEST" for e in hit), events
+
+
+def test_a_framing_participle_is_not_a_second_statement(analyze):
+    events = _events(analyze("Speaking to reporters in Paris, the French minister said "
+                             "Iran had violated the deal."))
+    assert [e["trigger"] for e in events if e["root"] == "01"] == ["said"]
+    # but a participle with content of its own stays
+    events = _events(analyze("A Kenyan official disclosed the plan, stressing the role "
+                             "of Uganda."))
+    assert {"disclosed", "stressing"} <= {e["trigger"] for e in events}
+
+
+# -- modality along the path to the root ------------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "want"),
+    [
+        ("The visit is not part of any plan to increase sanctions on Iran.", "sanctions",
+         dict(polarity="negative")),
+        ("Uganda has no plans to withdraw troops from Somalia.", "withdraw",
+         dict(source={"UGA"})),
+        ("Japan stands ready to provide aid to Nepal.", "provide",
+         dict(modality="future", plover="AGREE")),
+        # negative case: a negation in a relative clause stays there
+        ("The envoy who did not attend condemned the attack on Somalia.", "condemned",
+         dict(polarity="positive")),
+    ],
+)
+def test_modality_on_the_path(analyze, sentence, trigger, want):
+    events = [e for e in _events(analyze(sentence)) if e["trigger"] == trigger]
+    assert events and _find(events, **want), events
+
+
+# -- lexicon precision ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "cameo"),
+    [
+        ("Peru withdrew from the treaty with Bolivia.", "withdrew", "160"),
+        ("Canada withdrew its troops from Mali.", "withdrew", "0874"),
+        ("Moscow denied claims that its jets bombed the Syrian city.", "denied", "016"),
+        ("Angry Kurdish students have staged rallies against the Turkish government.",
+         "staged", "141"),
+        ("France seconded the German proposal.", "seconded", "051"),
+    ],
+)
+def test_lexicon_codes(analyze, sentence, trigger, cameo):
+    events = [e for e in _events(analyze(sentence)) if e["trigger"] == trigger]
+    assert events and events[0]["cameo"] == cameo, _events(analyze(sentence))

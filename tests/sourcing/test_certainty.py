@@ -26,6 +26,14 @@ CASES = [
     ("Norway sent two ships in May after Chile allegedly fired shots.", "sent", "confirmed", None),
     # the accusation itself is stated flatly
     ("Chile accused Norway of espionage.", "accused", "confirmed", None),
+    # a hedge on the verb that reports the clause reaches the clause
+    ("Officials reportedly believe that Norway sent two ships.", "sent", "reported",
+     "reportedly"),
+    ("Chile allegedly claims that Norway sent two ships.", "sent", "alleged", "allegedly"),
+    # but not the verb of reporting itself, nor a clause it does not report
+    ("Officials reportedly believe that Norway sent two ships.", "believe", "reported",
+     "reportedly"),
+    ("Officials reportedly met after Norway sent two ships.", "sent", "confirmed", None),
 ]
 
 

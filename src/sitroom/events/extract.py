@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from sitroom.actors.model import ActorIndex
 from sitroom.errors import LexiconError
 from sitroom.events.codebook import Codebook, VerbEntry, load_codebook
-from sitroom.events.modality import Judgement, complement_modality, judge
+from sitroom.events.modality import GOAL_NOUNS, Judgement, complement_modality, judge
 from sitroom.pipeline.cache import doc_sents
 from sitroom.record import Event, SentenceRef
 from sitroom.record import Span as Evidence
@@ -81,6 +81,23 @@ PARTICIPATING = {"return", "travel", "arrive", "go", "come", "fly", "head", "gat
 CONTROL_PREPS = {"of", "against", "from", "for", "into"}
 #: Pronouns that, inside a quotation, mean its speaker.
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
+#: Pronoun subjects of reported speech that mean its speaker when nothing else resolves.
+SPEAKER_PRONOUNS = {"he", "she", "they", "we", "it"}
+#: Possessives that make an object noun the subject's own ("reiterated its demand").
+OWN_PRONOUNS = {"its", "their", "his", "her", "our"}
+#: Nouns of documents and messages whose content clause is their issuer's act.
+MESSAGE_NOUNS = {"statement", "declaration", "communique", "communiqué", "letter", "note",
+                 "resolution", "appeal", "message", "ultimatum", "memo", "memorandum",
+                 "report", "press", "release", "decree", "order", "motion", "petition"}
+#: Media and venues: a prepositional object that is one of these is never a target.
+MEDIA_WORDS = {"twitter", "x", "facebook", "telegram", "instagram", "youtube", "tiktok",
+               "weibo", "tv", "television", "radio", "website", "blog", "podcast", "broadcast",
+               "interview", "programme", "program", "show", "channel", "newspaper", "media",
+               "platform", "press", "camera", "think", "tank", "forum", "panel", "event",
+               "briefing", "conference", "rally", "ceremony", "university", "institute"}
+#: Nouns whose infinitive is their owner's act ("has no plans to", "made a bid to").
+INTENT_NOUNS = {"decision", "bid", "attempt", "effort", "promise", "pledge", "offer",
+                "proposal", "willingness", "readiness", "commitment", "intent", "vow"}
 #: Pronouns that refer to a state or body, resolved to the last such actor.
 IT_PRONOUNS = {"it", "its", "itself"}
 
@@ -266,6 +283,31 @@ def _object(token: Token) -> Token | None:
     return passive[0] if passive else None
 
 
+def _own_pronoun(token: Token) -> bool:
+    """Whether an object noun is owned by a possessive pronoun ("its demand")."""
+    return any(c.dep_ == "poss" and c.lower_ in OWN_PRONOUNS for c in token.children)
+
+
+def _one_statement_per_speaker(drafts: list[_Draft]) -> list[_Draft]:
+    """Drop a statement that only frames another by the same speaker.
+
+    "Speaking to reporters, he said …": the participle and the verb of saying are one
+    statement; the one that governs the content is kept.
+    """
+    statements = {d.trigger.i: d for d in drafts if d.entry.statement}
+    dropped: set[int] = set()
+    for draft in statements.values():
+        trigger = draft.trigger
+        if trigger.dep_ != "advcl" or trigger.head.i not in statements:
+            continue
+        other = statements[trigger.head.i]
+        if not set(draft.source) & set(other.source):
+            continue
+        if not any(c.dep_ in {"ccomp", "dobj", "xcomp"} for c in trigger.children):
+            dropped.add(trigger.i)  # "Speaking to reporters, …": says nothing itself
+    return [d for d in drafts if d.trigger.i not in dropped]
+
+
 def _human(token: Token) -> bool:
     """Whether a noun phrase with no actor still names people who can act.
 
@@ -374,6 +416,8 @@ class _Extractor:
         self.settings = settings
         self.resolve = _Resolver(doc, actors)
         self.sectors = {a.id: a.sector for a in actors.actors}
+        #: The doers of acts coded in earlier sentences, by CAMEO root (latest wins).
+        self.doers: dict[tuple[str, str], list[str]] = {}
 
     # -- arguments -----------------------------------------------------------------
     def sources(self, token: Token) -> list[str]:
@@ -384,8 +428,10 @@ class _Extractor:
                 # "launched a mediation effort": the event noun modifies the object.
                 token = token.head
                 found = self._nominal_sources(token)
-            if not found and token.dep_ == "dobj" and self._announces(token.head):
-                # "Trump announced a withdrawal": the announcer does it.
+            if not found and token.dep_ == "dobj" and (
+                    self._announces(token.head) or _own_pronoun(token)):
+                # "Trump announced a withdrawal": the announcer does it; so is the
+                # owner of "reiterated its demand", "renewed their call".
                 found = self.sources(token.head)
             if not found and token.dep_ == "pobj" and token.head.dep_ == "prep":
                 verb = token.head.head
@@ -403,8 +449,34 @@ class _Extractor:
                 found = [a for t in subjects for a in self.resolve.at(t)]
             return found
         if subjects:
-            return [a for t in subjects for a in self.resolve.at(t)]
+            found = [a for t in subjects for a in self.resolve.at(t)]
+            if not found and all(t.lower_ in SPEAKER_PRONOUNS for t in subjects):
+                found = self._speaker(token)
+            return found
         return self._inherited_sources(token)
+
+    def _speaker(self, token: Token) -> list[str]:
+        """Who a pronoun subject of reported speech is: the speaker ("X said they would").
+
+        Only a clause a statement verb reports, directly or as a conjunct of one.
+        """
+        node = token
+        while node.dep_ == "conj" and node.head is not node:
+            node = node.head
+        if node.dep_ != "ccomp":
+            return []
+        head = node.head
+        entries = self.codebook.verbs(head.lemma_.lower(), "VERB")
+        if not any(e.statement or e.complement for e in entries):
+            return []
+        return self.sources(head)
+
+    def _venue(self, token: Token) -> bool:
+        """Whether a prepositional object is a medium or venue ("on Twitter", "on TV")."""
+        if token.lemma_.lower() in MEDIA_WORDS or token.lower_ in MEDIA_WORDS:
+            return True
+        actor = self.actors.at_token(token.i)
+        return actor is not None and self.sectors.get(actor) == "MED"
 
     def _other_doer(self, token: Token, entry: VerbEntry) -> bool:
         """The verb's subject is a thing, not an actor ("the evidence supported …").
@@ -443,7 +515,13 @@ class _Extractor:
                 found = [a for t in objects for a in self.resolve.at(t)]
                 if found:
                     return found
-            return self.sources(head)
+            found = self.sources(head)
+            if not found and head.lemma_ == "be":
+                # "the goal of the Turkish mission is to repatriate": whose goal it is
+                for subject in _children(head, "nsubj"):
+                    if subject.lemma_.lower() in GOAL_NOUNS:
+                        found = self.resolve.inside(subject)[:1]
+            return found
         if token.dep_ in {"acomp", "attr"}:
             # "he is prepared to lift the ban": the copula's subject.
             return self.sources(head)
@@ -451,7 +529,12 @@ class _Extractor:
             if token.dep_ == "relcl":
                 return self.resolve.at(head)
             if token.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"}:
-                return self.resolve.at(head)
+                found = self.resolve.at(head)
+                if not found and head.dep_ == "dobj" and head.lemma_.lower() in (
+                        MESSAGE_NOUNS | GOAL_NOUNS | INTENT_NOUNS):
+                    # "issued a statement demanding …": the issuer demands.
+                    found = self.sources(head.head)
+                return found
             found = self.sources(head)
             subjects, passive = _subject_tokens(head)
             if passive and head.lemma_.lower() in {"join", "accompany"}:
@@ -511,8 +594,11 @@ class _Extractor:
             phrase = token.head  # "a mediation effort between X and Y"
         preps = FALLBACK_PREPS + (("between",) if token.lemma_.lower() in THIRD_PARTY_NOUNS
                                   else ())
+        if entry.statement:
+            # "said on TV", "spoke at the think tank": where it was said is no target.
+            preps = tuple(p for p in preps if p not in {"on", "at", "in", "from"})
         for prep in preps:
-            heads = _prep_objects(phrase, prep)
+            heads = [t for t in _prep_objects(phrase, prep) if not self._venue(t)]
             found = [a for t in heads for a in self.resolve.at(t) if a not in sources]
             if found:
                 return list(dict.fromkeys(found))
@@ -524,11 +610,26 @@ class _Extractor:
                     found = [a for t in heads for a in self.resolve.at(t) if a not in sources]
                     if found:
                         return list(dict.fromkeys(found))
+        # The object is an act with its own doer: "blocked the march organized by
+        # students", "opposed Russia's withdrawal", or one coded earlier in the story.
+        for head in _children(token, "dobj", "obj"):
+            noun_entry = self.entry_for(head) if head.pos_ == "NOUN" else None
+            if noun_entry is None or entry.statement or entry.objects:
+                continue  # "held talks", "announced a withdrawal": the doer's own act
+            found = [a for a in self._nominal_sources(head) if a not in sources]
+            if not found:
+                key = (noun_entry.cameo[:2], head.lemma_.lower()[:5])
+                found = [a for a in self.doers.get(key, []) if a not in sources]
+            if found:
+                return found
         # The object phrase names its owner or beneficiary: "the offices of the
-        # Palestinian administrators", "a military aid program for Bosnia".
-        for head in _children(token, "dobj", "obj", "dative") + [
+        # Palestinian administrators", "a military aid program for Bosnia"; so does a
+        # passive subject ("a convoy for Sudanese refugees was attacked").
+        passive_subjects = [t for t in _children(token, "nsubjpass") if token.pos_ == "VERB"
+                            and not self._posture(token)]
+        for head in _children(token, "dobj", "obj", "dative") + passive_subjects + [
             p for c in token.children if c.dep_ == "prep" and c.lower_ not in PLACE_PREPS
-            for p in _children(c, "pobj")
+            for p in _children(c, "pobj") if not self._venue(p)
         ]:
             found = [a for a in self.resolve.inside(head) if a not in sources]
             if found:
@@ -550,8 +651,9 @@ class _Extractor:
                         if found:
                             return list(dict.fromkeys(found))
         if entry.complement == "requested":
-            # "demanded that Israel ease the blockade": the clause's subject.
-            for clause in _children(token, "ccomp", "xcomp"):
+            # "demanded that Israel ease the blockade", "its demand that Israel ease":
+            # the clause's subject.
+            for clause in _children(token, "ccomp", "xcomp", "acl"):
                 subjects, _ = _subject_tokens(clause)
                 found = [a for t in subjects for a in self.resolve.at(t) if a not in sources]
                 if found:
@@ -578,6 +680,10 @@ class _Extractor:
         entries = self.codebook.verbs(token.lemma_.lower(), pos)
         if not entries and pos == "VERB" and token.tag_ in {"VBN", "VBD"}:
             entries = self.codebook.verbs(token.lower_, pos)
+            if not entries and token.lower_.endswith("ed"):
+                # a lemmatiser slip ("staged" → "stag"): the -e stem, then the -ed stem
+                entries = (self.codebook.verbs(token.lower_[:-1], pos)
+                           or self.codebook.verbs(token.lower_[:-2], pos))
         entry = choose_entry(entries, token) if entries else None
         if entry is not None and entry.statement and not self.settings.statements:
             return None
@@ -616,7 +722,13 @@ class _Extractor:
             drafts.append(_Draft(token, entry, judgement.cameo or entry.cameo, source, target,
                                  judgement, rule=f"verb:{entry.id}"))
             by_token[token.i] = len(drafts) - 1
+        drafts = _one_statement_per_speaker(drafts)
         self.reframe(drafts)
+        for draft in drafts:
+            if draft.source and not draft.entry.statement:
+                # keyed by the word's stem: "withdrew" → "the withdrawal"
+                key = (draft.entry.cameo[:2], draft.trigger.lemma_.lower()[:5])
+                self.doers[key] = draft.source
         return drafts
 
     @staticmethod
@@ -624,14 +736,19 @@ class _Extractor:
         """The event whose clause ``token`` is the content of ("urged China *to curb*")."""
         node = token
         for _ in range(4):
-            if node.dep_ not in CLAUSAL | {"pcomp", "pobj", "advcl", "conj", "prep", "dobj"}:
+            if node.dep_ not in CLAUSAL | {"pcomp", "pobj", "advcl", "conj", "prep", "dobj",
+                                           "acl"}:
                 return None
             child, node = node, node.head
             index = by_token.get(node.i)
             if index is None:
+                if child.dep_ == "acl":
+                    return None
                 continue
             governor = drafts[index]
-            if child.dep_ in GOVERNED and (governor.entry.complement or governor.entry.statement):
+            # "its demand that Israel lift the blockade": an event noun's content clause.
+            governed = child.dep_ in GOVERNED or (child.dep_ == "acl" and node.pos_ == "NOUN")
+            if governed and (governor.entry.complement or governor.entry.statement):
                 return index
             if child.dep_ != "conj":
                 return None
@@ -655,6 +772,29 @@ class _Extractor:
                 self._nest(draft, governor, drafts)
             else:
                 self._recode_alone(draft)
+        nested = {d.parent for d in drafts if d.parent is not None}
+        for number, draft in enumerate(drafts):
+            if number not in nested and draft.entry.statement and draft.cameo == "010":
+                self._uncoded_demand(draft)
+
+    def _uncoded_demand(self, draft: _Draft) -> None:
+        """A statement that another party *must* or *should* act is a demand on it.
+
+        "said Pakistan should do more": the reported act has no code of its own, but the
+        statement is still a demand (100) aimed at the clause's subject.
+        """
+        for clause in _children(draft.trigger, "ccomp"):
+            if not any(c.dep_ == "aux" and c.lower_ in DEONTIC for c in clause.children):
+                continue
+            if any(c.dep_ == "neg" for c in clause.children):
+                continue
+            subjects, _ = _subject_tokens(clause)
+            found = [a for t in subjects for a in self.resolve.at(t) if a not in draft.source]
+            if found:
+                draft.cameo = FRAME_DEFAULT["demand"]
+                draft.target = list(dict.fromkeys(found))
+                draft.rule += "+frame:demand"
+                return
 
     def _frame(self, code: str, frame: str) -> str | None:
         try:

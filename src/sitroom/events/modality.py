@@ -116,13 +116,50 @@ def _chain(token: Token) -> list[Token]:
     chain = [token]
     node = token
     for _ in range(4):
-        if node.dep_ not in {"xcomp", "conj", "pcomp", "pobj", "dobj"} or node.head is node:
+        if node.dep_ not in {"xcomp", "conj", "pcomp", "pobj", "dobj", "acl"} or node.head is node:
+            break
+        if node.dep_ == "acl" and node.head.pos_ != "NOUN":
             break
         node = node.head
         if node.dep_ == "prep":
             node = node.head
         chain.append(node)
     return chain
+
+
+#: Labels climbed from an event to the noun phrase and copula it sits in.
+NOMINAL_PATH = {"dobj", "acl", "pobj", "prep", "attr", "nsubj"}
+#: Subjects of a copula whose complement is an aim, not a deed ("the goal is to …").
+GOAL_NOUNS = {"goal", "aim", "plan", "intention", "objective", "purpose", "mission", "task",
+              "priority", "target", "ambition", "hope", "idea", "strategy"}
+
+
+def _outer_negation(token: Token) -> Token | None:
+    """A negation on the path from an event up through the noun phrases it sits in.
+
+    "is not part of any plan to increase sanctions": the negation of the copula reaches
+    the act, because the act is only the content of a noun that is denied. Side clauses
+    (relative, adverbial, reported) are never climbed, nor clause complements.
+    """
+    node = token
+    for _ in range(6):
+        if node.dep_ not in NOMINAL_PATH or node.head is node:
+            return None
+        if node.dep_ == "nsubj" and node.pos_ != "NOUN":
+            return None
+        node = node.head
+        for child in node.children:
+            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+                return child
+        if node.pos_ == "VERB" and node.dep_ != "acl":
+            return None  # a full verb between: its own negation is its own
+    return None
+
+
+def _goal_copula(node: Token) -> bool:
+    """Whether a copula states an aim ("the goal is to repatriate")."""
+    return node.lemma_ == "be" and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in GOAL_NOUNS for c in node.children)
 
 
 def judge(token: Token, codebook: Codebook | None = None) -> Judgement:
@@ -138,6 +175,11 @@ def judge(token: Token, codebook: Codebook | None = None) -> Judgement:
     if negations:
         polarity, rule = "negative", "neg"
         cues += negations
+    if not negations:
+        outer = _outer_negation(token)
+        if outer is not None:
+            polarity, rule = "negative", "neg:outer"
+            cues.append(outer)
     negator = _negator_of(token)
     if negator:
         lemma, governor = negator
@@ -173,7 +215,7 @@ def judge(token: Token, codebook: Codebook | None = None) -> Judgement:
             break
         if node is not token:
             lemma = node.lemma_.lower()
-            if lemma in FUTURE_GOVERNORS and node.i < token.i:
+            if (lemma in FUTURE_GOVERNORS and node.i < token.i) or _goal_copula(node):
                 modality = "future"
             elif lemma in HYPOTHETICAL_GOVERNORS and node.i < token.i:
                 modality = "hypothetical"

@@ -127,6 +127,13 @@ def _cues(trigger: Token) -> list[tuple[Certainty, Span]]:
             subject = subject_of(head)
             if subject is not None and subject.lower_ in cert["reported_source_heads"]:
                 found.append(("reported", evidence(head)))
+        # "officials reportedly believe that …": a hedge on the verb that reports it
+        for child in head.children:
+            if child.dep_ == "advmod" and top.dep_ in {"ccomp", "pcomp"}:
+                if child.lower_ in cert["reported_adverbs"]:
+                    found.append(("reported", evidence(child)))
+                elif child.lower_ in cert["alleged_adverbs"]:
+                    found.append(("alleged", evidence(child)))
         according = _according_to(head)
         if according is not None and according.i < top.i:
             found.append(("reported", _according_span(according)))
