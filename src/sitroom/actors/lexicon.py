@@ -38,6 +38,7 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u02bc": 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize(text: str) -> str:
     """Normalise a name for lookup: no accents, case, periods, apostrophes or leading "the".
 
@@ -135,7 +136,8 @@ WEAK_NOUNS = frozenset(
     ministry opposition intelligence newspaper broadcaster charity airline carrier carmaker
     automaker manufacturer exporter importer retailer lender insurer operator producer council
     telecom chipmaker multinational conglomerate commissioner chairman chairperson chairwoman
-    councillor councilor"""
+    councillor councilor supporter follower loyalist backer member hacker assailant attacker
+    rioter mob institute institution foundation forum endowment"""
     )
 )
 
@@ -168,6 +170,7 @@ class Lexicon:
     countries: dict[str, CountryInfo] = field(default_factory=dict)
     max_words: int = 1
     prefixes: frozenset[str] = frozenset()
+    noun_last_words: frozenset[str] = frozenset()
 
     def lookup(self, text: str, surface: str | None = None) -> tuple[Entry, ...]:
         """Entries for a name; with ``surface``, only those whose casing it has."""
@@ -308,4 +311,10 @@ def load_lexicon() -> Lexicon:
             " ".join(words[:k]) for words in (key.split() for key in proper)
             for k in range(1, len(words) + 1)
         ),
+        noun_last_words=noun_last_words(nouns),
     )
+
+
+def noun_last_words(nouns: dict[str, Noun]) -> frozenset[str]:
+    """The last word of every generic noun phrase (a cheap filter before a lookup)."""
+    return frozenset(key.split()[-1] for key in nouns if key)

@@ -83,6 +83,45 @@ _LIST_PREPS = frozenset({"including", "like"})
 _GROUP_SECTORS = frozenset(
     {"REB", "OPP", "MED", "BUS", "NGO", "CVL", "MIL", "SPY", "COP", "JUD", "LEG", "REL"}
 )
+#: Nouns of people who follow someone: "supporters of X" are of X's country.
+_FOLLOWER_NOUNS = _words("supporter member follower loyalist partisan backer devotee")
+#: Sectors of a group that may take the country of a one-country sentence.
+_DOMESTIC_SECTORS = frozenset({None, "CVL", "OPP", "REB", "COP", "LAB", "EDU", "REL"})
+#: Titles of members of a national legislature.
+_NATIONAL_LEGISLATORS = _words("senator congressman congresswoman congressperson")
+#: Nouns of research and policy bodies (non-governmental when named).
+_INSTITUTION_NOUNS = _words("institute institution foundation forum endowment")
+#: Words that make a named council a government's ("Security Council", "State Council").
+_GOVERNMENT_COUNCIL_WORDS = _words(
+    """security state national provincial city municipal legislative executive supreme
+    revolutionary military federal privy sovereign transitional governing ruling presidential
+    leadership command defense defence ministerial shura guardian guardians constitutional
+    regional district county town village local tribal european"""
+)
+#: Nouns that count people: "thousands of protesters".
+_QUANTITY_NOUNS = _words("hundred thousand million dozen score number group lot handful")
+#: Group nouns that name a party to something, not the people of a place ("both sides").
+_RELATIONAL_NOUNS = _words("side party member delegation family")
+#: Words of a mention that sits abroad: its country says nothing about the sentence's.
+_ABROAD_WORDS = _words("embassy consulate ambassador envoy diplomat diplomats mission")
+#: Nouns for a state's act or position: "a Russian proposal" is a mention of Russia.
+_ACT_NOUNS = _words(
+    """proposal plan change demand policy offensive operation decision position offer
+    initiative strike attack aggression involvement support pressure sanction sanctions
+    intervention invasion incursion occupation threat refusal response request
+    bid move measure action campaign stance demand ultimatum warning veto retaliation
+    crackdown blockade deployment withdrawal airstrike air-strike raid bombing shelling
+    assault annexation approach stance plea call pledge commitment claim accusation
+    objection protest condemnation criticism mediation proposals"""
+)
+#: Compass and area words that make a demonym a region's ("South American", "North African").
+_AREA_WORDS = _words(
+    "south north east west southern northern eastern western central latin sub-saharan "
+    "southeast northeast southwest northwest middle"
+)
+_CURRENCY_SIGNS = "$€£¥₹"
+#: Particles inside Arabic, Dutch, German… names ("el-Sisi", "bin Salman", "van der Berg").
+_NAME_PARTICLES = _words("el al bin ibn bint ben abu van von de der den da di du la le")
 
 
 @dataclass(frozen=True)
@@ -146,6 +185,7 @@ class _Cand:
     appositive: bool = False
     phrase: str = ""
     weak: bool = False
+    domestic: bool = False
 
 
 def _lookup_matches(doc: Doc, lex: Lexicon) -> dict[int, _Match]:
@@ -186,41 +226,78 @@ def _pick(entries: tuple[Entry, ...]) -> Entry:
     return min(entries, key=lambda e: order.index(e.type))
 
 
+def _word_variants(text: str) -> tuple[str, ...]:
+    """The last normalised word of ``text`` and its de-pluralised forms ("" when none)."""
+    words = normalize(text).split()
+    if not words:
+        return ("",)
+    last = words[-1]
+    out = [last]
+    if last.endswith("s"):
+        out.append(last[:-1])
+        if last.endswith("es"):
+            out.append(last[:-2])
+    return tuple(out)
+
+
 def _noun_spans(doc: Doc, lex: Lexicon, taken: dict[int, _Match]) -> dict[int, _NounSpan]:
     """Generic actor nouns (longest first), indexed by their root token."""
     spans: dict[int, _NounSpan] = {}
     covered: set[int] = set()
-    nouny = [t.pos_ in ("NOUN", "PROPN", "ADJ") or t.tag_ in ("NN", "NNS") for t in doc]
-    for i in range(len(doc)):
+    n = len(doc)
+    tokens = list(doc)
+    last_words = lex.noun_last_words or frozenset(k.split()[-1] for k in lex.nouns if k)
+    texts = [t.text for t in tokens]
+    lemmas_all = [t.lemma_ for t in tokens]
+    pos = [t.pos_ for t in tokens]
+    tags = [t.tag_ for t in tokens]
+    heads = [t.head.i for t in tokens]
+    sent_start = [bool(t.is_sent_start) for t in tokens]
+    bad_punct = [t.is_punct and t.text != "-" for t in tokens]
+    nouny = [pos[k] in ("NOUN", "PROPN", "ADJ") or tags[k] in ("NN", "NNS") for k in range(n)]
+    # a phrase can only be a noun when its last word ends some noun phrase of the lexicon
+    can_end = [
+        nouny[k]
+        and (pos[k] != "ADJ" or tokens[k].lower_ in ("military", "public", "national"))
+        and any(
+            w == "" or w in last_words
+            for w in (*_word_variants(texts[k]), *_word_variants(lemmas_all[k]))
+        )
+        for k in range(n)
+    ]
+    memo: dict[str, Noun | None] = {}
+
+    def noun_of(phrase: str) -> Noun | None:
+        if phrase not in memo:
+            memo[phrase] = lex.noun(phrase)
+        return memo[phrase]
+
+    for i in range(n):
         if i in covered or i in taken:
             continue
         for length in (4, 3, 2, 1):
-            if i + length > len(doc) or any(j in taken for j in range(i, i + length)):
+            end = i + length
+            if end > n or not can_end[end - 1]:
                 continue
-            if not (nouny[i + length - 1]):
+            if any(j in taken for j in range(i, end)):
                 continue
-            window = doc[i : i + length]
-            if any(t.is_punct and t.text != "-" for t in window) or window[0].dep_ == "det":
+            if any(bad_punct[j] for j in range(i, end)) or tokens[i].dep_ == "det":
                 continue
-            last = window[-1]
-            if last.pos_ not in ("NOUN", "PROPN", "ADJ") and last.tag_ not in ("NN", "NNS"):
+            if any(sent_start[j] for j in range(i + 1, end)):
                 continue
-            if last.pos_ == "ADJ" and last.lower_ not in ("military", "public", "national"):
-                continue
-            if any(t.is_sent_start for t in list(window)[1:]):
-                continue
-            words = [t.text for t in window]
-            lemmas = [t.lemma_ for t in window[:-1]] + [last.lemma_]
-            noun = lex.noun(" ".join(words)) or lex.noun(" ".join(lemmas))
+            words = texts[i:end]
+            noun = noun_of(" ".join(words)) or noun_of(
+                " ".join([*lemmas_all[i : end - 1], lemmas_all[end - 1]])
+            )
             if noun is None:
                 continue
-            roots = [t for t in window if not (i <= t.head.i < i + length) or t.head == t]
-            root = roots[0] if len(roots) == 1 else window[-1]
-            if length > 1 and root.i != window[-1].i and "of" not in words:
-                root = window[-1]
-            span = _NounSpan(i, i + length, root.i, noun, window.text)
-            spans[root.i] = span
-            covered.update(range(i, i + length))
+            roots = [j for j in range(i, end) if not (i <= heads[j] < end) or heads[j] == j]
+            root = roots[0] if len(roots) == 1 else end - 1
+            if length > 1 and root != end - 1 and "of" not in words:
+                root = end - 1
+            span = _NounSpan(i, end, root, noun, doc[i:end].text)
+            spans[root] = span
+            covered.update(range(i, end))
             break
     return spans
 
@@ -254,6 +331,10 @@ class _Finder:
         self.person_ents = self._person_entities()
         self.claimed: set[int] = set()
         self.cands: list[_Cand] = []
+        self.sent_ids = [0] * len(doc)
+        for k, sent in enumerate(doc.sents):
+            for j in range(sent.start, sent.end):
+                self.sent_ids[j] = k
 
     # ---- lexicon clean-up -------------------------------------------------------------
 
@@ -270,6 +351,17 @@ class _Finder:
                     dropped.add(match)
             if match.start == match.end - 1 and doc[match.start].lower_ in _MONTHS:
                 dropped.add(match)
+            if self._currency(match):
+                dropped.add(match)  # "US$", "HK$": a currency, not a state
+            prev = doc[match.start - 1] if match.start > 0 else None
+            if (
+                entry.type in ("adjective", "people")
+                and prev is not None
+                and prev.lower_ in _AREA_WORDS
+                and prev.text[:1].isupper()
+                and prev.i not in self.matches
+            ):
+                dropped.add(match)  # "South American", "North African": a region's people
             if entry.type == "country" and entry.country == "GEO" and self._us_state_context(
                 match
             ):
@@ -280,6 +372,19 @@ class _Finder:
             for j in range(match.start, match.end):
                 if self.matches.get(j) == match:
                     del self.matches[j]
+
+    def _currency(self, match: _Match) -> bool:
+        """Whether a name is part of a currency sign ("US$", "HK $")."""
+        doc = self.doc
+        text = doc[match.start : match.end].text
+        if any(ch in text for ch in _CURRENCY_SIGNS):
+            return True
+        last = doc[match.end - 1]
+        return (
+            match.end < len(doc)
+            and not last.whitespace_
+            and any(ch in doc[match.end].text[:1] for ch in _CURRENCY_SIGNS)
+        )
 
     def _us_state_context(self, match: _Match) -> bool:
         """Whether "Georgia" here is the US state: "Atlanta, Georgia", "the state of Georgia"."""
@@ -337,7 +442,32 @@ class _Finder:
         for match in set(self.matches.values()):
             if match.entry.type == "leader" and not covered & set(range(match.start, match.end)):
                 spans.append((match.start, match.end))
-        return sorted(spans)
+        return self._join_particles(sorted(spans))
+
+    def _join_particles(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """One name across a particle: "Abdel Fattah" + "el-Sisi", "Ahmed" + "bin Ali"."""
+        doc = self.doc
+        out: list[tuple[int, int]] = []
+        for start, end in spans:
+            if out:
+                s0, e0 = out[-1]
+                gap = range(e0, start)
+                particle = next(
+                    (doc[j] for j in range(e0, end) if doc[j].text != "-"), None
+                )
+                if (
+                    e0 <= start
+                    and all(doc[j].lower_ in _NAME_PARTICLES or doc[j].text == "-" for j in gap)
+                    and particle is not None
+                    and particle.lower_ in _NAME_PARTICLES
+                    and not doc[e0 - 1].whitespace_.count("\n")
+                    and doc[e0 - 1].text not in (",", ";", ":")
+                    and all(not doc[j].is_sent_start for j in range(e0, start + 1))
+                ):
+                    out[-1] = (s0, end)
+                    continue
+            out.append((start, end))
+        return out
 
     # ---- helpers ----------------------------------------------------------------------
 
@@ -476,6 +606,7 @@ class _Finder:
                 self.add(_Cand(token.i, token.i + 1, token.i, "coref.pronoun", "", "person",
                                None, None))
         self.owner_from_verb()
+        self.domestic_context()
         return sorted(self.cands, key=lambda c: c.start)
 
     def context(self) -> _Context:
@@ -649,6 +780,12 @@ class _Finder:
             appos = [c for c in root.children if c.dep_ == "appos" and c.i >= end]
             if root.dep_ == "appos" and root.head.i < start and root.head.i in self.nouns:
                 appos.append(root.head)
+            # "NAME, who was the envoy to X,": the predicate of a relative clause on the name
+            for rel in root.children:
+                if rel.dep_ != "relcl" or rel.lemma_ != "be" or rel.i < end:
+                    continue
+                if any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in rel.children):
+                    appos += [c for c in rel.children if c.dep_ == "attr" and c.i in self.nouns]
             for app in appos:
                 noun = self.nouns.get(app.i)
                 if noun is None or noun.noun.kind != "person":
@@ -678,9 +815,14 @@ class _Finder:
                         clues.append(clue)
                         if clue.kind in ("body", "seat") and clue.sector:
                             body_sector = body_sector or clue.sector
+                    body = self.nouns.get(obj.i) if obj.dep_ == "pobj" else None
+                    if body is not None and body.noun.kind != "person" and body.noun.sector:
+                        body_sector = body_sector or body.noun.sector
             country, code, clue_text = _first_country(clues)
             if title_noun and body_sector and title_noun.noun.sector == "GOV":
                 sector = body_sector
+            if title_noun is None and sector is None and body_sector:
+                sector = body_sector  # "NAME, of the provincial council": a member of it
             if clue_text:
                 reason += f" + '{clue_text}'"
             leader = self.leader_for(name_span)
@@ -721,9 +863,18 @@ class _Finder:
                            None, None, name=token.text, person=token.text))
 
     def leader_for(self, name: Span) -> Entry | None:
-        for entry in self.lex.lookup(name.text):
-            if entry.type == "leader":
-                return entry
+        words = normalize(name.text).split()
+        tries = [" ".join(words)]
+        swap = {"el": "al", "al": "el"}
+        tries.append(" ".join(swap.get(w, w) for w in words))
+        # "Abdel Fattah el-Sisi": the part from the particle on is a known short form
+        at = next((k for k, w in enumerate(words) if k and w in _NAME_PARTICLES), None)
+        if at is not None:
+            tries += [" ".join(words[at:]), " ".join(swap.get(w, w) for w in words[at:])]
+        for key in tries:
+            for entry in self.lex.proper.get(key, ()):
+                if entry.type == "leader":
+                    return entry
         return None
 
     def title_prefix(self, start: int) -> int:
@@ -731,6 +882,7 @@ class _Finder:
         doc = self.doc
         j = start - 1
         first = start
+        gave = False
         sent_start = doc[start].sent.start
         while j >= sent_start:
             tok = doc[j]
@@ -738,7 +890,12 @@ class _Finder:
             if match and match.entry.type in _GIVERS | {"ethnic"}:
                 j = match.start - 1
                 first = match.start
+                gave = True
                 continue
+            if (tok.lemma_.lower() in _FOLLOWER_NOUNS or tok.lower_ in _FOLLOWER_NOUNS) or (
+                tok.tag_ in ("NNS", "NNPS") and doc[j + 1].lower_ == "of"
+            ):
+                break  # "supporters of X", "members of X": not a title of X
             if self.lex.noun(tok.text) is not None or j in self.noun_tokens:
                 first = j
                 j -= 1
@@ -746,6 +903,22 @@ class _Finder:
             if tok.lower_ in _TITLE_MODIFIERS:
                 first = j
                 j -= 1
+                continue
+            if (
+                tok.pos_ in ("NOUN", "ADJ", "CCONJ")
+                and tok.text.islower()
+                and tok.dep_ in ("compound", "amod", "nmod", "cc", "conj")
+                and tok.head.pos_ in ("NOUN", "PROPN")
+                and sent_start <= tok.head.i < start + 3
+                and first < start
+                and (tok.pos_ != "CCONJ" or (
+                    not gave and j - 1 >= sent_start
+                    and doc[j - 1].pos_ == "NOUN" and doc[j - 1].text.islower()
+                    and j - 1 not in self.noun_tokens
+                    and self.lex.noun(doc[j - 1].text) is None
+                ))
+            ):
+                j -= 1  # "trade and industry commissioner": the portfolio stays in the title
                 continue
             if tok.lower_ in ("of", "for", "the", "-") or tok.tag_ == "POS":
                 j -= 1
@@ -798,17 +971,43 @@ class _Finder:
         reason = f"noun '{span.text}'"
         if clue_text:
             reason += f" + '{clue_text}'"
-        if country is None and noun.sector in ("CVL", "OPP", "REB", "COP", "REF", None):
+        if country is None and (
+            noun.sector in ("CVL", "OPP", "REB", "COP", "REF", None)
+            or (noun.kind == "organization" and noun.sector in ("MED", "BUS", "NGO", "EDU"))
+        ):
             loc = self.location_country(token)
             if loc:
                 country, where = loc
                 reason += f"; located in '{where}'"
+        if country is None and not ethnic and noun.phrase in _FOLLOWER_NOUNS:
+            owner = self.person_owner(token)
+            if owner:
+                country, who = owner
+                reason += f"; follows '{who}'"
         if country is None and ethnic:
             reason += f"; ethnic/religious group '{ethnic}' (no country)"
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "its") for c in token.children)
         context = country is None and noun.kind != "person" and definite and not ethnic
-        if country is None and noun.weak and not ethnic and not context:
-            return
+        # "the Brookings Institution", "the Refugee Council": a named non-governmental body
+        named = token.text[:1].isupper() and not token.is_sent_start and any(
+            c.dep_ == "compound" and c.pos_ in ("PROPN", "NOUN") for c in token.lefts
+        )
+        if named and noun.phrase in _INSTITUTION_NOUNS:
+            context = False
+            sector = "NGO"
+        elif named and noun.phrase == "council" and not any(
+            c.lower_ in _GOVERNMENT_COUNCIL_WORDS
+            for c in token.lefts if c.dep_ in ("compound", "amod", "nmod")
+        ) and any(
+            c.dep_ == "compound" and c.i not in self.matches and (
+                c.i not in self.nouns
+                or self.nouns[c.i].noun.sector not in ("GOV", "MIL", "LEG", "JUD", "COP", "SPY")
+            )
+            for c in token.lefts
+        ):
+            context = False
+            sector = "NGO"
+            reason += "; a named council of no government"
         plural = token.tag_ in ("NNS", "NNPS") or (
             token.lemma_.lower() != token.lower_ and token.lower_.endswith("s")
         )
@@ -817,6 +1016,14 @@ class _Finder:
             kind = "group" if plural or noun.phrase in ("police", "people", "public", "crowd",
                                                          "delegation", "population", "artillery",
                                                          "side") else "person"
+        domestic = (
+            country is None and kind == "group" and not ethnic and not context and not clues
+            and noun.sector in _DOMESTIC_SECTORS and noun.phrase not in _RELATIONAL_NOUNS
+        )
+        if country is None and noun.weak and not ethnic and not context and not domestic and not (
+            named and sector == "NGO"
+        ):
+            return
         count = None
         for child in token.children:
             if child.dep_ == "nummod":
@@ -831,10 +1038,71 @@ class _Finder:
                      sector if kind != "state" else noun.sector, code, name=name,
                      title=_title_case(span.text) if kind == "person" else None,
                      count=count, context=context, phrase=_lemma_key(span, doc),
-                     weak=noun.weak)
+                     weak=noun.weak, domestic=domestic)
         self.add(cand)
         if kind != "person":
             self.list_members(token, cand)
+
+    def person_owner(self, token: Token) -> tuple[str, str] | None:
+        """Country of the person a follower noun follows: "supporters of X", "X's loyalists"."""
+        owners = [c for c in token.lefts if c.dep_ in ("poss", "compound")]
+        for child in token.rights:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                owners += [o for o in child.children if o.dep_ == "pobj"]
+        for owner in owners:
+            for cand in self.cands:
+                if (
+                    cand.start <= owner.i < cand.end
+                    and cand.kind == "person"
+                    and cand.country not in (None, "IGO", "NGO")
+                ):
+                    assert cand.country is not None
+                    return cand.country, cand.name or owner.text
+        return None
+
+    def domestic_context(self) -> None:
+        """A group with no country in a sentence whose actors and places all share one
+        country takes that country ("Protesters clashed with Bolivian police")."""
+        doc = self.doc
+        sent_of = self.sent_ids
+        keep: list[_Cand] = []
+        for cand in self.cands:
+            if cand.domestic and cand.country is None:
+                here = sent_of[cand.head]
+                seen: dict[str, str] = {}
+                abroad: set[int] = set()
+                for other in self.cands:
+                    if other is cand or sent_of[other.head] != here:
+                        continue
+                    words = set(normalize(doc[other.start : other.end].text).split())
+                    if words & _ABROAD_WORDS:
+                        abroad.update(range(other.start, other.end))
+                        continue
+                    if other.country in (None, "IGO", "NGO") or other.context:
+                        continue
+                    assert other.country is not None
+                    seen.setdefault(other.country, doc[other.start : other.end].text)
+                for match in set(self.matches.values()):
+                    entry = match.entry
+                    if (
+                        sent_of[match.start] == here
+                        and match.start not in abroad
+                        and entry.type in _PLACE_TYPES
+                        and entry.country not in (None, "IGO", "NGO")
+                        and not self.is_destination(match.start)
+                    ):
+                        assert entry.country is not None
+                        seen.setdefault(entry.country, doc[match.start : match.end].text)
+                if len(seen) == 1:
+                    country, text = next(iter(seen.items()))
+                    cand = replace(
+                        cand, country=country,
+                        reason=cand.reason + f"; context.domestic: the sentence is about '{text}'",
+                    )
+                elif cand.weak:
+                    continue
+            keep.append(cand)
+        self.cands = keep
 
     def named_org(self, token: Token, span: _NounSpan) -> bool:
         """"Iranian airline Foo Air", "the German carmaker Bar": the name is the organisation,
@@ -921,8 +1189,14 @@ class _Finder:
         for child in token.rights:
             if child.dep_ == "acl" and child.tag_ == "VBN":
                 places += list(child.rights)
-        if token.dep_ in ("dobj", "nsubj", "nsubjpass") and token.head.pos_ == "VERB":
-            places += [c for c in token.head.rights if c.i > token.i]
+        anchor = token
+        for _ in range(3):  # "hundreds of thousands of people": the quantity is the subject
+            if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and (
+                anchor.head.head.like_num or anchor.head.head.lemma_.lower() in _QUANTITY_NOUNS
+            ):
+                anchor = anchor.head.head
+        if anchor.dep_ in ("dobj", "nsubj", "nsubjpass") and anchor.head.pos_ == "VERB":
+            places += [c for c in anchor.head.rights if c.i > token.i]
         for child in places:
             if child.dep_ == "prep" and child.lower_ in ("in", "at", "inside", "throughout"):
                 for obj in child.children:
@@ -1031,6 +1305,15 @@ class _Finder:
                            key=("generic", "group", country, None, normalize(span.text))))
             return
         rule = "state.adjective" if entry.type == "adjective" else "state.name"
+        if (
+            entry.type == "adjective"
+            and modifier
+            and head.dep_ == "amod"
+            and governor.pos_ == "NOUN"
+            and not self.is_actor_head(governor)
+            and governor.lemma_.lower() in _ACT_NOUNS
+        ):
+            rule = "state.adjective.act"  # "a Russian proposal": an act of that state
         if entry.type == "adjective" and not modifier and head.pos_ not in ("PROPN", "NOUN"):
             return
         if entry.type == "adjective" and any(
@@ -1144,6 +1427,18 @@ def _resolve_people(doc: Doc, cands: list[_Cand], ctx: _Context) -> list[_Cand]:
     out: list[_Cand] = []
     last_person: str | None = None
     subject_by_sent: dict[int, str] = {}
+    quote_of = _quote_ids(doc)
+    recent: list[str] = []  # person keys, most recent last
+    quotes_of: dict[str, set[int]] = {}  # person key -> quotes (0: outside) it is named in
+    person_at: dict[int, str] = {}  # token -> person key of the mention covering it
+
+    def seen(key: str, c: _Cand) -> None:
+        if key in recent:
+            recent.remove(key)
+        recent.append(key)
+        quotes_of.setdefault(key, set()).add(quote_of[c.start])
+        for j in range(c.start, c.end):
+            person_at[j] = key
     sent_index = {s.start: k for k, s in enumerate(doc.sents)}
 
     def sent_of(i: int) -> int:
@@ -1156,8 +1451,17 @@ def _resolve_people(doc: Doc, cands: list[_Cand], ctx: _Context) -> list[_Cand]:
                 continue
         if cand.rule == "coref.pronoun":
             target = _pronoun_target(doc, cand, subject_by_sent, last_person, sent_of)
+            banned = _coarguments(doc[cand.head], person_at)
+            here_quote = quote_of[cand.start]
+            options = [t for t in (target, *reversed(recent)) if t is not None]
+            target = next(
+                (t for t in options
+                 if t not in banned and here_quote in quotes_of.get(t, {0})),
+                None,
+            )
             if target is None:
                 continue
+            seen(target, cand)
             rep = people[target]
             cand = replace(cand, person=target, reason=f"pronoun -> {rep.name}", kind="person",
                            country=rep.country, name=rep.name)
@@ -1169,7 +1473,10 @@ def _resolve_people(doc: Doc, cands: list[_Cand], ctx: _Context) -> list[_Cand]:
             name = cand.person
             key = normalize(name)
             words = key.split()
-            if len(words) == 1 and key in surname and key not in people:
+            bare = " ".join(w for w in words if w not in _NAME_PARTICLES)
+            if key not in surname and key not in people and bare in surname:
+                key = bare  # "el-Sisi" after "Abdel Fattah el-Sisi"
+            if key in surname and key not in people:
                 cand = replace(cand, person=surname[key], rule="coref.surname",
                                reason=f"surname of {people[surname[key]].name}")
                 key = surname[key]
@@ -1182,9 +1489,11 @@ def _resolve_people(doc: Doc, cands: list[_Cand], ctx: _Context) -> list[_Cand]:
                     people[key] = _merge_person(prior, cand)
                 else:
                     people[key] = cand
-                if len(words) > 1:
-                    surname[words[-1]] = key
+                # "Sisi", "el-Sisi", "Tayyip Erdogan": shorter forms of this name
+                for k in range(1, len(words)):
+                    surname[" ".join(words[k:])] = key
             last_person = key
+            seen(key, cand)
             if doc[cand.head].dep_ in ("nsubj", "nsubjpass"):
                 subject_by_sent.setdefault(sent_of(cand.start), key)
         elif cand.appositive and cand.person:
@@ -1217,6 +1526,45 @@ def _merge_person(prior: _Cand, new: _Cand) -> _Cand:
     return prior
 
 
+def _quote_ids(doc: Doc) -> list[int]:
+    """For each token, the number of the quotation it is inside (0: outside any).
+
+    Straight quotes toggle; curly quotes open and close; a paragraph break ends a quote.
+    """
+    out = [0] * len(doc)
+    current = 0
+    count = 0
+    for tok in doc:
+        text = tok.text
+        if text in ("\u201c",) or (text == '"' and not current):
+            count += 1
+            current = count
+            out[tok.i] = current
+            continue
+        if text in ("\u201d",) or (text == '"' and current):
+            out[tok.i] = current
+            current = 0
+            continue
+        out[tok.i] = current
+        if "\n\n" in tok.whitespace_ or (tok.is_space and "\n\n" in tok.text):
+            current = 0
+    return out
+
+
+def _coarguments(token: Token, person_at: dict[int, str]) -> set[str]:
+    """Persons a non-reflexive object pronoun cannot be: the subject of its own clause
+    ("Smith praised him": him is not Smith)."""
+    if token.lower_ not in ("him", "her") or token.dep_ not in ("dobj", "dative", "pobj"):
+        return set()
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return set()
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.dep_ == "conj":
+        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return {person_at[s.i] for s in subjects if s.i in person_at}
+
+
 def _pronoun_target(doc: Doc, cand: _Cand, subjects: dict[int, str], last: str | None,
                     sent_of: object) -> str | None:
     assert callable(sent_of)
@@ -1239,6 +1587,24 @@ def _context_country(doc: Doc, cand: _Cand, ctx: _Context, sent_of: object,
     assert callable(sent_of)
     here = sent_of(cand.start)
     own = range(cand.start, cand.end)
+    title = (cand.title or "").lower().split()
+    if cand.kind == "person" and title and title[-1] in _NATIONAL_LEGISLATORS:
+        # "Senator X" sits in their own country's legislature: a foreign place nearby says
+        # less than whose politicians the document is about, or its dominant country
+        counts: dict[str, int] = {}
+        for prior in before or []:
+            if (prior.kind == "person" and prior.title and prior.country
+                    and prior.country not in ("IGO", "NGO") and not prior.context):
+                counts[prior.country] = counts.get(prior.country, 0) + 1
+        if counts:
+            best = max(counts, key=lambda c: counts[c])
+            if list(counts.values()).count(counts[best]) == 1:
+                return replace(cand, country=best, reason=cand.reason
+                               + f"; context: country of the document's titled people ({best})")
+        if ctx.dominant is not None:
+            country, text = ctx.dominant
+            return replace(cand, country=country, reason=cand.reason
+                           + f"; context: document's dominant country '{text}'")
     for token, country, text in ctx.by_sent.get(here, []):
         if token in own or token > cand.start:
             continue
