@@ -95,6 +95,48 @@ CASES = [
      dict(source={"POL"}, polarity="negative")),
     ("Police arrested dozens of protesters in Caracas on Tuesday.",
      dict(plover="COERCE")),
+    # "in protest" is the protest of the clause's doer, also through an object noun
+    # and a relative clause.
+    ("Chilean miners staged a hunger strike in protest against abuses by Peruvian police.",
+     dict(source={"CHL"}, target={"PER"}, plover="PROTEST", trigger="protest")),
+    ("Opposition parties in Chile organized a strike that closed Santiago in protest of "
+     "the arrest of Peruvian fishermen.",
+     dict(source={"CHL"}, plover="PROTEST", trigger="protest")),
+    # The condition of a threat may hang on a verb deeper in the threatened act.
+    ("Syria threatened to quit the talks to limit missile tests if Turkey moved its "
+     "troops into the valley.",
+     dict(source={"SYR"}, target={"TUR"}, plover="THREATEN")),
+    # The "that" clause of a demand noun names whom it is made of.
+    ("The Arab League repeated its demand on Friday that Israel lift the blockade.",
+     dict(source={"IGO"}, target={"ISR"}, plover="REQUEST")),
+    # A finding that another party must act is a demand on it.
+    ("The African Union concluded that Kenya must pay compensation to Uganda.",
+     dict(source={"IGO"}, target={"KEN"}, plover="REQUEST")),
+    # A derogatory label criticises; the labelled party is the target.
+    ("Nigeria called Cameroon a menace to regional peace.",
+     dict(source={"NGA"}, target={"CMR"}, root="11")),
+    ("Japan described the Chinese naval drills as reckless.",
+     dict(source={"JPN"}, root="11")),
+    ("Ghana called the bombing of its consulate a barbaric act.",
+     dict(source={"GHA"}, root="11")),
+    # An open "until" clause of a promise or threat has not happened; its doer is the
+    # threat's target.
+    ("Hamas said the rocket fire will continue until Israel lifts the blockade.",
+     dict(source={"ISR"}, root="08", modality="hypothetical")),
+    ("Al-Shabaab vowed to fight until Kenya withdraws its troops from Somalia.",
+     dict(source={"KEN"}, plover="RETREAT", modality="hypothetical")),
+    ("Al-Shabaab vowed to fight until Kenya withdraws its troops from Somalia.",
+     dict(root="13", target={"KEN"})),
+    ("The Somali army fought until Kenya withdrew its troops from the town.",
+     dict(source={"KEN"}, plover="RETREAT", modality="actual")),
+    # Announcing plans to act is the promise of the act.
+    ("Ghana announced plans to send food aid to Mali.",
+     dict(source={"GHA"}, root="03", trigger="announced")),
+    # Carrying arms or fighters to a party is military aid, not a visit.
+    ("Qatar flies fighters and cargo to Libya.",
+     dict(source={"QAT"}, target={"LBY"}, root="07")),
+    ("Belarus shipped rifles and militants to Russia by rail.",
+     dict(source={"BLR"}, target={"RUS"}, root="07")),
 ]
 
 
@@ -267,3 +309,25 @@ def test_modality_on_the_path(analyze, sentence, trigger, want):
 def test_lexicon_codes(analyze, sentence, trigger, cameo):
     events = [e for e in _events(analyze(sentence)) if e["trigger"] == trigger]
     assert events and events[0]["cameo"] == cameo, _events(analyze(sentence))
+
+
+def test_finding_verbs_need_a_that_clause(analyze):
+    """"found weapons", "concluded the visit" are not statements."""
+    events = _events(analyze("Kenyan police found weapons in a house near Nairobi."))
+    assert not _find(events, trigger="found"), events
+    events = _events(analyze("Kenya concluded the visit of the Ugandan president."))
+    assert not _find(events, trigger="concluded", cameo="010"), events
+
+
+@pytest.mark.parametrize("sentence", [
+    "Nigeria called Cameroon a close partner.",
+    "Kenya described the meeting with Uganda as a success.",
+])
+def test_a_neutral_label_is_no_criticism(analyze, sentence):
+    events = _events(analyze(sentence))
+    assert not _find(events, root="11"), events
+
+
+def test_carrying_passengers_is_not_a_visit(analyze):
+    events = _events(analyze("The Kenyan carrier flies passengers to Uganda every day."))
+    assert not _find(events, root="04"), events

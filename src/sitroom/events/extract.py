@@ -94,10 +94,30 @@ MEDIA_WORDS = {"twitter", "x", "facebook", "telegram", "instagram", "youtube", "
                "weibo", "tv", "television", "radio", "website", "blog", "podcast", "broadcast",
                "interview", "programme", "program", "show", "channel", "newspaper", "media",
                "platform", "press", "camera", "think", "tank", "forum", "panel", "event",
-               "briefing", "conference", "rally", "ceremony", "university", "institute"}
+               "briefing", "conference", "rally", "ceremony", "university", "institute",
+               "institution"}
 #: Nouns whose infinitive is their owner's act ("has no plans to", "made a bid to").
 INTENT_NOUNS = {"decision", "bid", "attempt", "effort", "promise", "pledge", "offer",
                 "proposal", "willingness", "readiness", "commitment", "intent", "vow"}
+#: Verbs that put a label on their object ("called X a Y", "described X as Y").
+NAMING_VERBS = {"call", "label", "dub", "term", "describe"}
+#: Labels and their modifiers that make naming an act of criticism.
+DEROGATORY = {
+    "coward", "cowardly", "barbaric", "barbarian", "heinous", "despicable", "shameful",
+    "disgraceful", "disgrace", "criminal", "crime", "terrorist", "terror", "terrorism",
+    "murderer", "murderous", "butcher", "thug", "liar", "lie", "dictator", "tyrant",
+    "aggressor", "aggression", "provocation", "provocative", "reckless", "irresponsible",
+    "unacceptable", "outrageous", "outrage", "illegal", "illegitimate", "brutal",
+    "atrocity", "massacre", "genocide", "genocidal", "betrayal", "treacherous", "traitor",
+    "hostile", "threat", "menace", "danger", "dangerous", "insult", "puppet", "rogue",
+    "racist", "fascist", "nazi", "hypocrite", "hypocritical", "hypocrisy", "absurd",
+    "ridiculous", "shame", "scandal", "scandalous", "violation", "abuse", "vile",
+    "evil", "savage", "inhumane", "stab", "mistake", "blunder", "failure", "farce",
+    "sham", "cynical", "propaganda", "occupier", "invader", "occupation"}
+#: Verbs of finding that report their "that" clause like a statement ("ruled that").
+VERDICT_VERBS = {"conclude", "find", "rule"}
+#: Event nouns that, after "in", say why their clause's subject acts ("in protest").
+PURPOSE_NOUNS = {"protest", "retaliation", "reprisal", "solidarity", "defiance"}
 #: Pronouns that refer to a state or body, resolved to the last such actor.
 IT_PRONOUNS = {"it", "its", "itself"}
 
@@ -338,6 +358,64 @@ def _unless(token: Token) -> bool:
     )
 
 
+def _derogatory_label(token: Token) -> bool:
+    """Whether a naming verb's label is an insult ("called X a cowardly act").
+
+    The label is the object predicate ("oprd"), an "as" phrase ("described X as
+    barbaric"), or a second object the parser mislabels; its head or a modifier must be
+    a word of condemnation.
+    """
+    labels = _children(token, "oprd", "acomp")
+    # "as" phrases: "as a threat" (pobj), "as provocative" (an adjective under "as")
+    labels += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "as"
+               for g in c.children if g.dep_ in {"pobj", "pcomp", "amod", "acomp"}]
+    objects = _children(token, "dobj", "obj")
+    if len(objects) > 1:
+        labels += objects[1:]
+    for obj in objects:
+        labels += [c for c in obj.children if c.dep_ in {"appos", "oprd"}]
+        labels += _prep_objects(obj, "as")
+    for label in labels:
+        words = {label.lemma_.lower()} | {c.lemma_.lower() for c in label.children
+                                         if c.dep_ in {"amod", "compound", "advmod"}}
+        if words & DEROGATORY:
+            return True
+    return False
+
+
+def _is_condition(clause: Token) -> bool:
+    # "will fight until Ethiopia withdraws": the ending is the condition, too.
+    return clause.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in {"if", "unless", "until", "till"}
+        for m in clause.children)
+
+
+def _conditions(token: Token) -> list[Token]:
+    """The "if"/"unless" clauses a threat or promise hangs on, nearest first.
+
+    The condition may attach to any verb of the promised act ("threatened to stop the
+    talks to cut arms if X deploys": on "cut"), or to a verb above the trigger ("will
+    strike, the minister said, if …"); not inside another statement's content.
+    """
+    found: list[Token] = []
+    stack = [c for c in token.children if c.dep_ in {"xcomp", "ccomp", "advcl", "dobj"}]
+    while stack:
+        node = stack.pop()
+        if _is_condition(node):
+            found.append(node)
+            continue
+        if node.dep_ in {"xcomp", "ccomp", "dobj", "acl", "conj", "advcl"}:
+            stack.extend(c for c in node.children
+                         if c.dep_ in {"xcomp", "ccomp", "advcl", "dobj", "acl"})
+    node = token
+    for _ in range(4):
+        if node.dep_ not in {"xcomp", "ccomp", "conj"} or node.head is node:
+            break
+        node = node.head
+        found += [c for c in node.children if _is_condition(c)]
+    return sorted(found, key=lambda c: abs(c.i - token.i))
+
+
 def _object_words(obj: Token) -> set[str]:
     """Words an object condition may match: the head, compound + head, conjuncts."""
     # conjuncts, and appositions ("signed the Free Trade Area (AfCFTA) agreement")
@@ -439,6 +517,20 @@ class _Extractor:
                         "for", "in", "at", "to", "into"}:
                     # "negotiators returned to Geneva for talks": they hold the talks.
                     found = self.sources(verb)
+                elif (token.head.lower_ == "in" and token.lemma_.lower() in PURPOSE_NOUNS
+                      and not _children(token, "poss")):
+                    # "staged a hunger strike in protest against X", "organized a strike
+                    # in protest of …": the protest is the doer's, through an object noun.
+                    for _ in range(3):
+                        if verb.pos_ == "NOUN" and verb.dep_ in {"dobj", "obj", "oprd"}:
+                            verb = verb.head  # "organized a strike in protest"
+                        elif verb.dep_ == "relcl" and any(
+                                s.tag_ in {"WDT", "WP"} for s in _children(verb, "nsubj")):
+                            verb = verb.head  # "a strike that shut the city in protest"
+                        else:
+                            break
+                    if verb.pos_ in {"VERB", "AUX"} and _children(verb, "nsubj"):
+                        found = self.sources(verb)
             return found
         subjects, passive = _subject_tokens(token)
         if passive:
@@ -638,30 +730,42 @@ class _Extractor:
             found = [a for a in self.resolve.inside(token, after=True) if a not in sources]
             if found:
                 return found[:1]
-        if entry.cameo[:2] == "13" or entry.complement == "hypothetical":
+        if entry.cameo[:2] == "13" or entry.complement in {"hypothetical", "future"}:
             # "threatened to end the talks if the United States deploys missiles":
-            # a conditional threat is aimed at the party whose act is the condition.
-            for clause in [token, *_children(token, "xcomp", "ccomp")]:
-                for condition in _children(clause, "advcl"):
-                    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"}
-                           for c in condition.children):
-                        subjects, _ = _subject_tokens(condition)
-                        found = [a for t in subjects for a in self.resolve.at(t)
-                                 if a not in sources]
-                        if found:
-                            return list(dict.fromkeys(found))
+            # a conditional threat (or promise: "vowed to fight until Kenya withdraws")
+            # is aimed at the party whose act is the condition.
+            for condition in _conditions(token):
+                subjects, _ = _subject_tokens(condition)
+                found = [a for t in subjects for a in self.resolve.at(t)
+                         if a not in sources]
+                if found:
+                    return list(dict.fromkeys(found))
         if entry.complement == "requested":
             # "demanded that Israel ease the blockade", "its demand that Israel ease":
             # the clause's subject.
-            for clause in _children(token, "ccomp", "xcomp", "acl"):
+            clauses = _children(token, "ccomp", "xcomp", "acl")
+            if token.pos_ == "NOUN" and token.dep_ in {"dobj", "obj"}:
+                # "reiterated its demand today that Israel ease …": the parser hangs the
+                # noun's "that" clause on the verb.
+                clauses += [c for c in _children(token.head, "ccomp") if c.i > token.i
+                            and any(m.dep_ == "mark" and m.lower_ == "that"
+                                    for m in c.children)]
+            for clause in clauses:
                 subjects, _ = _subject_tokens(clause)
                 found = [a for t in subjects for a in self.resolve.at(t) if a not in sources]
                 if found:
                     return list(dict.fromkeys(found))
         if entry.cameo[:2] in MATERIAL_ROOTS:
-            # "lifted a night curfew in Montenegro": a state where it happened.
-            for child in token.children:
-                if child.dep_ == "prep" and child.lower_ in {"in", "across", "throughout"}:
+            # "lifted a night curfew in Montenegro": a state where it happened; so is
+            # the place of what was hit ("fired shells at targets in Jericho").
+            holders = [token] + _children(token, "dobj", "obj") + [
+                p for c in token.children if c.dep_ == "prep" and c.lower_ not in PLACE_PREPS
+                for p in _children(c, "pobj")]
+            for holder in holders:
+                for child in holder.children:
+                    if child.dep_ != "prep" or child.lower_ not in {"in", "across",
+                                                                     "throughout"}:
+                        continue
                     for pobj in _children(child, "pobj"):
                         found = [a for a in self.resolve.at(pobj) if a not in sources
                                  and self.resolve.kinds.get(a) == "state"]
@@ -684,7 +788,26 @@ class _Extractor:
                 # a lemmatiser slip ("staged" → "stag"): the -e stem, then the -ed stem
                 entries = (self.codebook.verbs(token.lower_[:-1], pos)
                            or self.codebook.verbs(token.lower_[:-2], pos))
+        # "the court ruled that …", "the forum concluded that …" report a finding;
+        # "police found weapons", "concluded the talks" are other senses.
+        if pos == "VERB" and token.lemma_.lower() in VERDICT_VERBS and not any(
+                c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that"
+                                          for m in c.children)
+                for c in token.children):
+            entries = tuple(e for e in entries if not e.statement)
+        if pos == "VERB" and token.lemma_.lower() in NAMING_VERBS:
+            # "called the attack a cowardly act", "described Iran as a threat": a
+            # derogatory label criticises; any other label is a plain statement.
+            insult = [e for e in entries if e.cameo[:2] == "11"]
+            if insult and _derogatory_label(token):
+                entries = tuple(insult)
+            elif len(insult) < len(entries):
+                entries = tuple(e for e in entries if e not in insult)
         entry = choose_entry(entries, token) if entries else None
+        if entry is not None and entry.cameo == "042" and entry.prep and _children(
+                token, "dobj", "obj"):
+            # "flew to Moscow" is a visit; "flies passengers to Paris" carries a load.
+            return None
         if entry is not None and entry.statement and not self.settings.statements:
             return None
         return entry
@@ -742,8 +865,8 @@ class _Extractor:
             child, node = node, node.head
             index = by_token.get(node.i)
             if index is None:
-                if child.dep_ == "acl":
-                    return None
+                if child.dep_ == "acl" and node.lemma_.lower() not in GOAL_NOUNS | INTENT_NOUNS:
+                    return None  # "announced plans to withdraw": the plan is the content
                 continue
             governor = drafts[index]
             # "its demand that Israel lift the blockade": an event noun's content clause.

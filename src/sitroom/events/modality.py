@@ -18,6 +18,11 @@ HYPOTHETICAL_MODALS = {"may", "might", "could", "would", "should", "must", "ough
 FUTURE_GOVERNORS = {"plan", "intend", "expect", "schedule", "set", "aim", "prepare", "go",
                     "willing", "ready", "prepared", "committed", "determined", "eager",
                     "poised"}
+#: Marks of a clause that ends the act it modifies ("will fight until X withdraws").
+UNTIL_MARKS = {"until", "till", "til"}
+#: Governors of a promise or threat whose "until" clause is still open.
+UNTIL_GOVERNORS = {"vow", "swear", "pledge", "promise", "threaten", "warn", "plan",
+                   "intend", "resolve", "determine", "continue"}
 #: Verbs whose complement is only possible: "considering sanctions", "could choose to".
 HYPOTHETICAL_GOVERNORS = {"consider", "weigh", "contemplate", "mull", "seek", "try",
                           "attempt", "hope", "want", "wish", "fear", "risk"}
@@ -156,6 +161,26 @@ def _outer_negation(token: Token) -> Token | None:
     return None
 
 
+def _open_ended(clause: Token) -> bool:
+    """Whether an "until" clause is a condition still to be met, not a past limit.
+
+    "attacks will continue until Israel ends the war", "vowed to fight until the
+    army withdraws": the clause it modifies is promised or threatened, so the ending
+    has not happened. "fought until the army withdrew" is a past limit (actual).
+    """
+    if clause.dep_ != "advcl" or clause.head is clause:
+        return False
+    head = clause.head
+    for node in (head, head.head if head.dep_ in {"xcomp", "ccomp"} else head):
+        if any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in FUTURE_MODALS | {"would"}
+               for c in node.children):
+            return True
+    if head.lemma_.lower() in UNTIL_GOVERNORS and any(c.dep_ == "xcomp"
+                                                      for c in head.children):
+        return True  # "vowed to fight until …", the clause hung on the vow
+    return head.dep_ == "xcomp" and head.head.lemma_.lower() in UNTIL_GOVERNORS
+
+
 def _goal_copula(node: Token) -> bool:
     """Whether a copula states an aim ("the goal is to repatriate")."""
     return node.lemma_ == "be" and any(
@@ -206,7 +231,8 @@ def judge(token: Token, codebook: Codebook | None = None) -> Judgement:
                     cues.append(child)
                     rule = (rule + "+" if rule else "") + f"modal:{word}"
                     break
-            if child.dep_ == "mark" and word in CONDITION_MARKS:
+            if child.dep_ == "mark" and (word in CONDITION_MARKS or (
+                    word in UNTIL_MARKS and _open_ended(node))):
                 modality = "hypothetical"
                 cues.append(child)
                 rule = (rule + "+" if rule else "") + f"condition:{word}"
