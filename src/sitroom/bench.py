@@ -159,7 +159,9 @@ def sitroom_analyze(source: Path, words: int, processes: int, batch_size: int,
         from sitroom.store import open_store
 
         with open_store(store) as opened:
-            result = opened.ingest(results)
+            from sitroom.engines.local import prefetch
+
+            result = opened.ingest(prefetch(results))
             events = opened.counts()["events"]
         return (result.added + result.quarantined + result.skipped, result.quarantined,
                 f"{result.added} stored, {events} events")

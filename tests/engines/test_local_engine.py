@@ -84,3 +84,19 @@ def test_failures_pass_through_in_place(tmp_path, workers):
     assert len(out) == 3
     assert not isinstance(out[1], AnalysisRecord)
     assert "binary" in out[1].reason
+
+
+def test_prefetch_keeps_order_and_raises_the_producers_error():
+    from sitroom.engines.local import prefetch
+
+    assert list(prefetch(iter(range(500)), size=7)) == list(range(500))
+
+    def broken():
+        yield 1
+        raise ValueError("bad shard")
+
+    got = []
+    with pytest.raises(ValueError, match="bad shard"):
+        for item in prefetch(broken()):
+            got.append(item)
+    assert got == [1]

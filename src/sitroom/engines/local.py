@@ -9,10 +9,12 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from multiprocessing.pool import Pool
 from types import TracebackType
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from sitroom.documents.model import Document, ReadFailure
 from sitroom.record import AnalysisRecord
+
+T = TypeVar("T")
 
 _WORKER_NLP: Any = None
 
@@ -121,3 +123,41 @@ def analyze_stream(
         return
     with WorkerPool(workers) as pool:
         yield from pool.analyze(items, batch_size)
+
+
+def prefetch(items: Iterable[T], size: int = 64) -> Iterator[T]:
+    """Run an iterator in a background thread, ``size`` items ahead of the consumer.
+
+    Ingest uses it so the store writes one document while the parser works on the
+    next: DuckDB releases the GIL while it executes, and so do the parser's matrix
+    operations. Exceptions in the producer are raised in the consumer.
+    """
+    import queue
+    import threading
+
+    box: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=size)
+    stop = threading.Event()
+
+    def produce() -> None:
+        try:
+            for item in items:
+                if stop.is_set():
+                    return
+                box.put(("item", item))
+        except BaseException as error:
+            box.put(("error", error))
+        else:
+            box.put(("end", None))
+
+    worker = threading.Thread(target=produce, name="sitroom-prefetch", daemon=True)
+    worker.start()
+    try:
+        while True:
+            kind, value = box.get()
+            if kind == "end":
+                return
+            if kind == "error":
+                raise value
+            yield value
+    finally:
+        stop.set()

@@ -78,8 +78,11 @@ def run_ingest(paths: list[str], *, db: Path | None, engine: str = "local", work
                                     shard_dir=shard_dir or store.path.with_suffix(".shards"),
                                     shard_size=shard_size, batch_size=batch_size)
         skipped: list[str] = []
-        stream = with_texts(skip_known(iter_documents(paths), store.known_hashes(), skipped),
-                            batch_size=batch_size, workers=workers)
+        from sitroom.engines.local import prefetch
+
+        stream = prefetch(with_texts(skip_known(iter_documents(paths), store.known_hashes(),
+                                                skipped),
+                                     batch_size=batch_size, workers=workers))
         if not progress:
             result = store.ingest(stream)
         else:
