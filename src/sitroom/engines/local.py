@@ -125,7 +125,7 @@ def analyze_stream(
         yield from pool.analyze(items, batch_size)
 
 
-def prefetch(items: Iterable[T], size: int = 64) -> Iterator[T]:
+def prefetch(items: Iterable[T], size: int = 16) -> Iterator[T]:
     """Run an iterator in a background thread, ``size`` items ahead of the consumer.
 
     Ingest uses it so the store writes one document while the parser works on the
