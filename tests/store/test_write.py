@@ -133,6 +133,25 @@ def test_person_learned_in_one_report_is_known_in_the_next(store: Store) -> None
     assert [list(c) for c in events["source_sectors"]][1] == ["GOV"]
 
 
+def test_a_stated_country_beats_a_later_guess_from_context(store: Store) -> None:
+    from dataclasses import replace
+
+    first = record("r1", [person("A1", "Omar Saleh", "YEM", "MIL", "Spokesman"),
+                          state("A2", "ISR")], [event("E1", ["A1"], ["A2"], "THREATEN")])
+    guessed = replace(person("A1", "Omar Saleh", "ISR", "MIL"),
+                      reason="title 'Brigadier'; context: the sentence's country")
+    second = record("r2", [guessed, state("A2", "ISR")],
+                    [event("E1", ["A1"], ["A2"], "THREATEN")])
+    stated = record("r3", [person("A1", "Omar Saleh", "OMN", "GOV"), state("A2", "ISR")],
+                    [event("E1", ["A1"], ["A2"], "THREATEN")])
+    store.ingest([first, second, stated])
+    people = store.actors(kind="person")
+    # the guess joins the stated person; a country stated in the text stays its own actor
+    assert sorted(people["country"]) == ["OMN", "YEM"]
+    yemeni = people[people["country"] == "YEM"].iloc[0]
+    assert yemeni["documents"] == 2
+
+
 def test_ambiguous_surname_is_not_resolved(store: Store) -> None:
     store.ingest([
         record("r1", [person("A1", "John Smith", "GBR"), person("A2", "Anna Smith", "USA")]),

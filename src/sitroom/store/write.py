@@ -252,6 +252,12 @@ def _fill(row: _StoredActor, actor: Actor, changes: _ActorChanges) -> None:
 def _person_match(index: ActorIndex, actor: Actor, norm: str) -> _StoredActor | None:
     """A stored person this one is, by full name or unique surname (see module doc)."""
     one_word = " " not in norm
+    if actor.country is not None and "context" in (actor.reason or ""):
+        # A country guessed from the report's context yields to what an earlier
+        # report stated about the same full name.
+        stated = [r for r in index.persons_named(norm) if r.country is not None]
+        if len(stated) == 1:
+            return stated[0]
     if actor.country is None:
         exact = index.persons_named(norm)
         if len(exact) == 1:
