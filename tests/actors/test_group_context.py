@@ -193,11 +193,11 @@ def test_group_named_by_a_countryless_body_gets_no_domestic_country() -> None:
     assert actor is not None and actor.country is None
 
 
-# sentence, a word of the organisation's name, country, sector
+# sentence, a word of the organisation's name, country ("NGO" when none applies), sector
 INSTITUTIONS = [
-    ("The Harwell Institution published a report.", "Harwell", None, "NGO"),
-    ("The Lindqvist Foundation funded the clinic.", "Lindqvist", None, "NGO"),
-    ("The Carnegie Endowment said the plan was flawed.", "Carnegie", None, "NGO"),
+    ("The Harwell Institution published a report.", "Harwell", "NGO", "NGO"),
+    ("The Lindqvist Foundation funded the clinic.", "Lindqvist", "NGO", "NGO"),
+    ("The Carnegie Endowment said the plan was flawed.", "Carnegie", "NGO", "NGO"),
     ("The Danish Refugee Council was right.", "Refugee", "DNK", "NGO"),
     # a government's councils stay governmental
     ("The Kabul Provincial Council met on Monday.", "Provincial", "AFG", "LEG"),

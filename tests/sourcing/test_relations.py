@@ -12,6 +12,7 @@ ACTORS = {
     "Chile": ("state", "CHL"),
     "Peru": ("state", "PER"),
     "Kenya": ("state", "KEN"),
+    "militias": ("group", None),
 }
 
 CASES = [
@@ -34,6 +35,30 @@ CASES = [
     ),
     ("Peru has long been a rival of Chile.", {("Peru", "Chile", "rivalry")}),
     ("Kenya signed a trade deal with Peru.", set()),
+    # alignment, critics, possessive and apposed relation nouns
+    ("The plan is closely aligned with the goals of Kenya.", set()),
+    ("Peru is closely aligned with Kenya.", {("Peru", "Kenya", "alliance")}),
+    ("Kenya has long been a vocal critic of Norway.", {("Kenya", "Norway", "rivalry")}),
+    ("Kenya's ally Peru sent two ships.", {("Kenya", "Peru", "alliance")}),
+    ("Peru, a close partner of Chile, sent two ships.", {("Peru", "Chile", "partnership")}),
+    ("Chile and Peru, longtime rivals, met in Lima.", {("Chile", "Peru", "rivalry")}),
+    ("Chile and Peru are allies.", {("Chile", "Peru", "alliance")}),
+    ("Kenya's war against Norway entered its third year.", {("Kenya", "Norway", "conflict")}),
+    ("Hostilities between Chile and Peru resumed.", {("Chile", "Peru", "conflict")}),
+    # one-party (internal) conflicts: a == b
+    ("Talks aim to end the conflict within Kenya.", {("Kenya", "Kenya", "conflict")}),
+    ("The civil war in Peru has lasted a decade.", {("Peru", "Peru", "conflict")}),
+    (
+        "Kenya held elections. Talks aim to end the fighting within the country.",
+        {("Kenya", "Kenya", "conflict")},
+    ),
+    ("The war in Peru has displaced thousands.", set()),
+    ("Norway sent observers to the elections in Peru.", set()),
+    # backing: influence of the patron over the client
+    ("Kenya-backed militias attacked Peru.", {("Kenya", "militias", "influence")}),
+    ("The militias, backed by Kenya, attacked Peru.", {("Kenya", "militias", "influence")}),
+    ("The resolution, backed by Kenya, passed.", set()),
+    ("The resolution was recognized by Kenya.", set()),
     ("The partnership talks were postponed.", set()),
 ]
 

@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from tests.sourcing.conftest import index_for
 
+from sitroom.actors.model import ActorIndex
 from sitroom.sourcing.sources import attribution_for, distinct_sources, find_sources
 
 ACTORS = {
     "Maria Keller": ("person", "DEU"),
     "Norway": ("state", "NOR"),
     "Chile": ("state", "CHL"),
+}
+
+SECTORED = {
+    "Daily Courier": ("organization", "NOR", "MED"),
+    "Lena Berg": ("person", "NOR", "EDU"),
+    "Harbor Watch": ("organization", "NOR", "NGO"),
+    "Tom Weiss": ("person", "CHL", "GOV"),
+    "Norway": ("state", "NOR", None),
 }
 
 CASES = [
@@ -59,7 +70,41 @@ def test_source(parse, text, contains, kind, anonymous):  # type: ignore[no-unty
     assert hits[0].anonymous is anonymous
 
 
+SECTOR_CASES = [
+    # (text, source text contains, kind, anonymous): the kind follows the actor's sector
+    ("The Daily Courier said Norway closed two ports.", "Daily Courier", "media", False),
+    ("Lena Berg said the sanctions would bite.", "Lena Berg", "expert", False),
+    ("Harbor Watch said the count was fair.", "Harbor Watch", "observer", False),
+    ("Tom Weiss said Norway would send aid.", "Tom Weiss", "official", False),
+    (
+        "The Daily Courier reported, citing anonymous sources, that Norway closed ports.",
+        "sources",
+        "unnamed",
+        True,
+    ),
+]
+
+
+def _sectored_index(doc):  # type: ignore[no-untyped-def]
+    base = index_for(doc, {k: (v[0], v[1]) for k, v in SECTORED.items()})
+    sectors = {name: v[2] for name, v in SECTORED.items()}
+    actors = tuple(replace(a, sector=sectors.get(a.name)) for a in base.actors)
+    return ActorIndex.build(actors, tuple(base.mentions))
+
+
+@pytest.mark.parametrize(("text", "contains", "kind", "anonymous"), SECTOR_CASES)
+def test_source_kind_from_sector(parse, text, contains, kind, anonymous):  # type: ignore[no-untyped-def]
+    doc = parse(text)
+    sources = distinct_sources(find_sources(doc, _sectored_index(doc)))
+    hits = [s for s in sources if contains in s.text]
+    assert hits, sources
+    assert hits[0].kind == kind
+    assert hits[0].anonymous is anonymous
+
+
 NO_SOURCE = [
+    "The alleged bribes were paid to Norway in May.",
+    "The biggest lie being told by the government is that the war is over.",
     "Norway sent two ships to the strait.",
     "The ministry repaired the plant in May.",
     "Chile requested that Norway release the prisoners.",

@@ -183,6 +183,8 @@ class Lexicon:
         """The generic actor noun for a phrase (singular or plural), or None."""
         key = normalize(text)
         found = self.nouns.get(key)
+        if found is None and key.endswith("men"):
+            found = self.nouns.get(key[:-3] + "man")  # "militiamen", "gunmen"
         if found is None and key.endswith("s"):
             found = self.nouns.get(key[:-1]) or (
                 self.nouns.get(key[:-2]) if key.endswith("es") else None

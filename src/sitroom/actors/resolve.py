@@ -98,6 +98,11 @@ _GOVERNMENT_COUNCIL_WORDS = _words(
     leadership command defense defence ministerial shura guardian guardians constitutional
     regional district county town village local tribal european"""
 )
+#: Body nouns that are an organisation only when named or owned ("Labour Party", "a Kenyan
+#: union"), never bare ("both parties").
+_NAMED_ONLY_NOUNS = _words("party union movement committee association network front")
+#: Body nouns whose named instance is non-governmental unless a word says whose government.
+_COUNCIL_NOUNS = _words("council committee commission")
 #: Nouns that count people: "thousands of protesters".
 _QUANTITY_NOUNS = _words("hundred thousand million dozen score number group lot handful")
 #: Group nouns that name a party to something, not the people of a place ("both sides").
@@ -131,6 +136,7 @@ class _Match:
     start: int
     end: int
     entry: Entry
+    fuzzy: bool = False
 
 
 @dataclass(frozen=True)
@@ -211,6 +217,8 @@ def _lookup_matches(doc: Doc, lex: Lexicon) -> dict[int, _Match]:
                     entries = lex.lookup(key, doc[i : j + 1].text)
                     if entries:
                         best = _Match(i, j + 1, _pick(entries))
+        if best is None:
+            best = _fuzzy_country(doc, i, lex)
         if best is not None:
             for j in range(best.start, best.end):
                 found[j] = best
@@ -218,6 +226,66 @@ def _lookup_matches(doc: Doc, lex: Lexicon) -> dict[int, _Match]:
         else:
             i += 1
     return found
+
+
+def _within_one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by exactly one insertion, deletion, substitution or swap."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    k = 0
+    while k < len(a) and a[k] == b[k]:
+        k += 1
+    if len(a) == len(b):
+        if a[k + 1 :] == b[k + 1 :]:
+            return True
+        return k + 1 < len(a) and a[k] == b[k + 1] and a[k + 1] == b[k] and a[k + 2 :] == b[k + 2 :]
+    return a[k:] == b[k + 1 :]
+
+
+def _country_words(lex: Lexicon) -> dict[str, Entry]:
+    """Single-word country names of six letters or more (normalised) -> their entry."""
+    cached = _COUNTRY_WORDS.get(id(lex))
+    if cached is not None:
+        return cached
+    out: dict[str, Entry] = {}
+    for key, entries in lex.proper.items():
+        if " " in key or len(key) < 6 or not key.isalpha():
+            continue
+        for entry in entries:
+            if entry.type == "country":
+                out[key] = entry
+    _COUNTRY_WORDS[id(lex)] = out
+    return out
+
+
+_COUNTRY_WORDS: dict[int, dict[str, Entry]] = {}
+
+
+def _fuzzy_country(doc: Doc, i: int, lex: Lexicon) -> _Match | None:
+    """A misspelt country name ("Ethopia"): one edit from exactly one country name.
+
+    Only a lone capitalised proper noun of six letters or more that is no known name, no
+    person and no part of a longer name qualifies; common words never do.
+    """
+    token = doc[i]
+    text = token.text
+    if (
+        token.pos_ != "PROPN" or len(text) < 6 or not text.isalpha() or not text[0].isupper()
+        or text.isupper() or token.ent_type_ == "PERSON" or normalize(text) in lex.proper
+    ):
+        return None
+    if any(ent.start <= i < ent.end and len(ent) > 1 for ent in doc.ents):
+        return None
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(doc) and doc[j].pos_ == "PROPN":
+            return None
+    word = normalize(text)
+    hits = {e.country: e for key, e in _country_words(lex).items() if _within_one_edit(word, key)}
+    if len(hits) != 1:
+        return None
+    return _Match(i, i + 1, next(iter(hits.values())), fuzzy=True)
 
 
 def _pick(entries: tuple[Entry, ...]) -> Entry:
@@ -989,13 +1057,16 @@ class _Finder:
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "its") for c in token.children)
         context = country is None and noun.kind != "person" and definite and not ethnic
         # "the Brookings Institution", "the Refugee Council": a named non-governmental body
-        named = token.text[:1].isupper() and not token.is_sent_start and any(
-            c.dep_ == "compound" and c.pos_ in ("PROPN", "NOUN") for c in token.lefts
+        named = token.text[:1].isupper() and not token.is_sent_start and (
+            any(c.dep_ == "compound" and c.pos_ in ("PROPN", "NOUN") for c in token.lefts)
+            or self.named_of(token)
         )
+        if noun.phrase in _NAMED_ONLY_NOUNS and not named and country is None:
+            return  # "both parties", "the union of two firms": no organisation named
         if named and noun.phrase in _INSTITUTION_NOUNS:
             context = False
             sector = "NGO"
-        elif named and noun.phrase == "council" and not any(
+        elif named and noun.phrase in _COUNCIL_NOUNS and not any(
             c.lower_ in _GOVERNMENT_COUNCIL_WORDS
             for c in token.lefts if c.dep_ in ("compound", "amod", "nmod")
         ) and any(
@@ -1031,8 +1102,16 @@ class _Finder:
         rule = "group.count" if count else f"{kind}.noun"
         if kind == "state":
             rule = "state.body"
+        if named and sector == "NGO" and country is None and not ethnic:
+            country = "NGO"  # a named non-governmental body of no country
+            reason += "; non-governmental, no country"
         if country == "IGO" or country == "NGO":
             code = code or country
+        if named and self.named_of(token):
+            last = token.right_edge.i
+            while last > token.i and doc[last].is_punct:
+                last -= 1
+            end = max(end, last + 1)
         name = _strip_det(doc[start:end])
         cand = _Cand(start, end, token.i, rule, reason, kind, country,
                      sector if kind != "state" else noun.sector, code, name=name,
@@ -1042,6 +1121,20 @@ class _Finder:
         self.add(cand)
         if kind != "person":
             self.list_members(token, cand)
+
+    def named_of(self, token: Token) -> bool:
+        """ "Association of Jurists": a capitalised body noun named by an "of" phrase whose
+        words are all capitalised (no place or known actor among them)."""
+        if not token.text[:1].isupper() or token.is_sent_start:
+            return False
+        for child in token.rights:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                words = [t for t in child.subtree if t.i != child.i]
+                return bool(words) and all(
+                    (t.text[:1].isupper() or t.pos_ in ("DET", "CCONJ", "ADP"))
+                    and t.i not in self.matches for t in words
+                ) and any(t.text[:1].isupper() for t in words)
+        return False
 
     def person_owner(self, token: Token) -> tuple[str, str] | None:
         """Country of the person a follower noun follows: "supporters of X", "X's loyalists"."""
@@ -1305,6 +1398,8 @@ class _Finder:
                            key=("generic", "group", country, None, normalize(span.text))))
             return
         rule = "state.adjective" if entry.type == "adjective" else "state.name"
+        if match.fuzzy:
+            rule = "state.name.fuzzy"
         if (
             entry.type == "adjective"
             and modifier

@@ -39,10 +39,93 @@ def _actors_in(token: Token, actors: ActorIndex) -> list[str]:
             actor = ids[-1] if ids else None
         if actor is None and tok.lower_ in PRONOUNS:
             actor = actor_of(tok, actors)
+        if actor is None:
+            actor = _anaphoric_state(tok, actors)
         if actor and actor not in found:
             found.append(actor)
         stack.extend(c for c in tok.children if c.dep_ in {"conj", "appos"})
     return found
+
+
+def _anaphoric_state(token: Token, actors: ActorIndex) -> str | None:
+    """``the nation`` / ``the country``: the state named most often before it."""
+    anaphors: list[str] = lexicon()["internal_conflict"]["anaphors"]
+    if token.lemma_.lower() not in anaphors or token.pos_ != "NOUN":
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return None
+    if any(c.dep_ in {"amod", "compound", "prep", "poss"} for c in token.children):
+        return None
+    counts: dict[str, int] = {}
+    last: dict[str, int] = {}
+    for mention in actors.mentions:
+        if mention.start >= token.i:
+            continue
+        actor = actors.actor(mention.actor_id)
+        if actor is None or actor.kind != "state":
+            continue
+        counts[mention.actor_id] = counts.get(mention.actor_id, 0) + 1
+        last[mention.actor_id] = max(last.get(mention.actor_id, -1), mention.start)
+    if not counts:
+        return None
+    return max(counts, key=lambda a: (counts[a], last[a]))
+
+
+def _internal_party(cue: Token, actors: ActorIndex) -> str | None:
+    """The one party of ``the conflict within X`` / ``civil war in X``."""
+    table: dict[str, list[str]] = lexicon()["internal_conflict"]
+    if cue.lemma_.lower() not in table["heads"] or cue.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    internal = any(
+        c.dep_ in {"amod", "compound"} and c.lower_ in table["internal_mods"] for c in cue.children
+    )
+    preps = table["inside_preps"] + (table["place_preps"] if internal else [])
+    for child in cue.children:
+        if child.dep_ != "prep" or child.lower_ not in preps:
+            continue
+        for obj in child.children:
+            if obj.dep_ != "pobj":
+                continue
+            found = _actors_in(obj, actors)
+            if len(found) == 1:
+                party = actors.actor(found[0])
+                if party is not None and party.kind in {"state", "igo"}:
+                    return found[0]
+    return None
+
+
+def _backing(token: Token, actors: ActorIndex) -> tuple[str, str] | None:
+    """``X-backed Y`` / ``Y, backed by X``: X's influence over Y (patron, client)."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon()["backing_verbs"]:
+        return None
+    if token.lower_ != token.lemma_.lower() + "ed" and not token.lower_.endswith("ed"):
+        return None
+    client: str | None = None
+    patron: str | None = None
+    if token.dep_ in {"amod", "acl"} and token.head.pos_ in {"NOUN", "PROPN"}:
+        client = actors.at_token(token.head.i) or next(
+            iter(actors.in_tokens(token.head.left_edge.i, token.head.i + 1)), None
+        )
+    elif token.dep_ in {"ROOT", "ccomp", "conj", "relcl"}:
+        subj = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        client = actor_of(subj, actors) if subj is not None else None
+    if client is None:
+        return None
+    for child in token.children:
+        if child.dep_ == "agent":
+            obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                patron = next(iter(_actors_in(obj, actors)), None)
+        elif child.dep_ in {"npadvmod", "compound", "nmod"} and child.i < token.i:
+            patron = actors.at_token(child.i)
+    if patron is None or patron == client:
+        return None
+    kinds = {"state", "organization", "group", "igo", "nonstate"}
+    for actor_id in (patron, client):
+        actor = actors.actor(actor_id)
+        if actor is None or actor.kind not in kinds:
+            return None
+    return patron, client
 
 
 def _plural_reference(token: Token, actors: ActorIndex, exclude: set[str]) -> list[str]:
@@ -93,6 +176,21 @@ def _partners(cue: Token, actors: ActorIndex, rtype: str) -> tuple[list[str], bo
                     return found, True
                 if found:
                     return found, False
+    # Russia's ally Belarus: the apposed noun is the partner
+    for child in cue.children:
+        if child.dep_ == "appos" and child.i > cue.i:
+            found = _actors_in(child, actors)
+            if found:
+                return found, False
+    # X and Y, longtime rivals / X and Y are allies: the conjoined pair itself
+    if cue.tag_ in {"NNS", "NNPS"} and cue.dep_ in {"appos", "attr"}:
+        if cue.dep_ == "appos":
+            pair = _actors_in(cue.head, actors)
+        else:
+            subj = next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
+            pair = _actors_in(subj, actors) if subj is not None else []
+        if len(pair) >= 2:
+            return pair, True
     # North Korean-Russian alliance / Ukraine-Russia conflict
     mods = [c for c in cue.children if c.dep_ in {"amod", "compound", "nmod"} and c.i < cue.i]
     found = []
@@ -108,6 +206,11 @@ def _partners(cue: Token, actors: ActorIndex, rtype: str) -> tuple[list[str], bo
 
 def _holder(cue: Token, actors: ActorIndex) -> str | None:
     """The actor holding the tie: possessor, or subject of the clause around the cue."""
+    if cue.dep_ == "appos":
+        # X, a close partner of Y
+        found = actors.at_token(cue.head.i)
+        if found:
+            return found
     for child in cue.children:
         if child.dep_ == "poss":
             found = actors.at_token(child.i)
@@ -158,7 +261,7 @@ def find_relations(doc: Doc, actors: ActorIndex) -> list[Relation]:
     seen: set[tuple[str, str, str]] = set()
 
     def add(a: str, b: str, rtype: RelationType, cue: Token, rule: str) -> None:
-        if a == b:
+        if a == b and not rule.endswith(".internal"):
             return
         key = (min(a, b), max(a, b), rtype) if rtype in SYMMETRIC else (a, b, rtype)
         if key in seen:
@@ -167,6 +270,14 @@ def find_relations(doc: Doc, actors: ActorIndex) -> list[Relation]:
         relations.append(Relation(a, b, rtype, cue.text, cue.idx, cue.idx + len(cue.text), rule))
 
     for token in doc:
+        backing = _backing(token, actors)
+        if backing is not None:
+            add(backing[0], backing[1], "influence", token, "relation.influence.backed")
+            continue
+        party = _internal_party(token, actors)
+        if party is not None:
+            add(party, party, "conflict", token, "relation.conflict.internal")
+            continue
         rtype = _cue_type(token)
         if rtype is None:
             continue

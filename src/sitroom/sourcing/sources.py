@@ -39,6 +39,23 @@ class SourceFinding:
     cue_i: int | None = None
 
 
+# Source kind from the actor's sector: official only for state organs.
+SECTOR_KINDS: dict[str, SourceKind] = {
+    "GOV": "official",
+    "MIL": "official",
+    "LEG": "official",
+    "JUD": "official",
+    "COP": "official",
+    "SPY": "intelligence",
+    "MED": "media",
+    "EDU": "expert",
+    "NGO": "observer",
+    "BUS": "observer",
+    "CVL": "observer",
+}
+ANONYMOUS_MODS = {"anonymous", "unnamed", "unidentified", "anonymously"}
+
+
 def _kind_of(head: Token, phrase: Span, actors: ActorIndex, actor_id: str | None) -> SourceKind:
     nouns: dict[str, list[str]] = lexicon()["source_nouns"]
     media: list[str] = lexicon()["media_names"]
@@ -46,6 +63,15 @@ def _kind_of(head: Token, phrase: Span, actors: ActorIndex, actor_id: str | None
     if text in media or any(text.endswith(name) and len(name) > 3 for name in media):
         return "media"
     lemma = head.lemma_.lower()
+    actor = actors.actor(actor_id) if actor_id else None
+    sector = (actor.sector or "").upper() if actor is not None else ""
+    by_sector = SECTOR_KINDS.get(sector)
+    if by_sector in {"media", "intelligence"}:
+        return by_sector
+    if by_sector is not None and not (lemma in nouns["expert"] or head.lower_ in nouns["expert"]):
+        return by_sector
+    if actor is not None and actor.kind == "igo" and not sector:
+        return "official"
     if head.ent_type_ == "PERSON":
         return "official"
     order: list[SourceKind] = [
@@ -69,6 +95,8 @@ def _anonymous(head: Token, phrase: Span, cue_text: str, actors: ActorIndex) -> 
     """True for unnamed individuals and whenever an anonymity cue is attached."""
     if any(c in cue_text for c in lexicon()["anonymity_cues"]):
         return True
+    if any(c.dep_ == "amod" and c.lower_ in ANONYMOUS_MODS for c in head.children):
+        return True
     if head.ent_type_ == "PERSON" or any(t.ent_type_ == "PERSON" for t in phrase):
         return False
     unnamed = lexicon()["unnamed_heads"]
@@ -82,16 +110,26 @@ def _subject_candidates(doc: Doc) -> list[tuple[Token, Token, str]]:
     exclude = set(lexicon()["source_only_exclude"])
     found: list[tuple[Token, Token, str]] = []
     for token in doc:
-        if is_reporting(token) and token.lemma_.lower() not in exclude:
+        # an adjectival "alleged" / "reported" is no reporting act
+        verbal = token.dep_ not in {"amod", "compound"}
+        if is_reporting(token) and verbal and token.lemma_.lower() not in exclude:
             for child in token.children:
                 if child.dep_ in {"nsubj"} and child.pos_ in {"NOUN", "PROPN", "PRON"}:
                     found.append((child, token, "source.reporting_subject"))
-            # said X (inverted), passive "was reported by X"
+            # said X (inverted), passive "was reported by X"; not "the lie told by X"
             for child in token.children:
+                if token.dep_ == "acl" and token.head.lemma_.lower() not in DOCUMENT_HEADS:
+                    break
                 if child.dep_ == "agent":
                     for obj in child.children:
                         if obj.dep_ == "pobj":
                             found.append((obj, token, "source.agent"))
+        # ..., citing anonymous sources / citing unnamed officials
+        if token.lemma_.lower() == "cite" and token.pos_ == "VERB":
+            unnamed: list[str] = lexicon()["unnamed_heads"]
+            for child in token.children:
+                if child.dep_ == "dobj" and child.lower_ in unnamed:
+                    found.append((child, token, "source.citing"))
         nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if token.lower_ == "according" and nxt is not None and nxt.lower_ == "to":
             for obj in doc[token.i + 1].children:
@@ -127,6 +165,18 @@ def _subject_candidates(doc: Doc) -> list[tuple[Token, Token, str]]:
             if agent is not None:
                 found.append((agent, token, "source.statement_by"))
     return found
+
+
+DOCUMENT_HEADS = {
+    "statement",
+    "report",
+    "tweet",
+    "post",
+    "letter",
+    "message",
+    "interview",
+    "remark",
+}
 
 
 def _agent_of(token: Token) -> Token | None:
