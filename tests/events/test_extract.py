@@ -331,3 +331,64 @@ def test_a_neutral_label_is_no_criticism(analyze, sentence):
 def test_carrying_passengers_is_not_a_visit(analyze):
     events = _events(analyze("The Kenyan carrier flies passengers to Uganda every day."))
     assert not _find(events, root="04"), events
+
+
+# -- doers found through structure (passives, managed acts, instruments, misparses) ----
+
+DOER_CASES = [
+    # A verb of managing one's own act makes its event-noun object the subject's act.
+    ("The United States sped up the withdrawal of its forces from Iraq on Tuesday.",
+     "withdrawal", dict(source={"USA"}, target={"IRQ"}, plover="RETREAT")),
+    # An instrument's clause is its adopter's act.
+    ("Kenya approved a law recognizing the independence of Eritrea.",
+     "recognizing", dict(source={"KEN"}, target={"ERI"})),
+    ("Kenya approved a law banning Somali traders.",
+     "banning", dict(source={"KEN"}, target={"SOM"})),
+    # An active conjunct of a passive verb shares the passive subject.
+    ("Peru's president was indicted by a Chilean court and will resign.",
+     "resign", dict(source={"PER"})),
+    # An agentless coercive passive is done by the state where it happened.
+    ("A French journalist was arrested in Iran for spying.",
+     "arrested", dict(source={"IRN"}, target={"FRA"}, plover="COERCE")),
+    # Moved forces' owner moves them ("out of X" parsed as two prepositions).
+    ("Fifty UN peacekeepers were pulled out of the northern Malian town of Gao on Monday.",
+     "pulled", dict(source={"IGO"}, target={"MLI"}, plover="SANCTION")),
+    # A protest noun in a "during" phrase is the clause subject's protest.
+    ("Chadian youths resorted to throwing stones during demonstrations against the "
+     "Libyan army.", "demonstrations", dict(source={"TCD"}, target={"LBY"}, plover="PROTEST")),
+    # A finite verb parsed as a modifier of its object still has a subject.
+    ("Ukrainian President Volodymyr Zelensky on Friday hosted Polish President Andrzej Duda "
+     "in this western city for talks.", "hosted",
+     dict(source={"UKR"}, target={"POL"}, plover="CONSULT")),
+]
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "want"), DOER_CASES)
+def test_doer_from_structure(analyze, sentence, trigger, want):
+    events = [e for e in _events(analyze(sentence)) if e["trigger"] == trigger]
+    assert _find(events, **want), events
+
+
+DOER_NEGATIVES = [
+    # Reacting to an act is not doing it; condemning a law is not adopting it.
+    ("Iran condemned the withdrawal of troops from Syria.", "withdrawal", "IRN"),
+    ("Ethiopia condemned a law banning Somali traders.", "banning", "ETH"),
+    # A passive conjunct of a passive verb keeps the agent, not the patient.
+    ("The Peruvian envoy was arrested by Chilean police and jailed.", "jailed", "PER"),
+    # Only coercion by authorities takes the place as doer; a killing does not.
+    ("A French journalist was killed in Iran.", "killed", "IRN"),
+    # Police acting during protests are not the protesters.
+    ("Kenyan police fired tear gas during demonstrations against the government.",
+     "demonstrations", "KEN"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "not_source"), DOER_NEGATIVES)
+def test_no_doer_from_structure(analyze, sentence, trigger, not_source):
+    events = [e for e in _events(analyze(sentence)) if e["trigger"] == trigger]
+    assert all(not_source not in e["source"] for e in events), events
+
+
+def test_moved_civilians_are_no_forces(analyze):
+    record = analyze("Hundreds of civilians were pulled out of the northern Malian town of Gao.")
+    assert not [e for e in record.events if e.trigger.text == "pulled" and e.source]

@@ -72,7 +72,29 @@ AGENT_NOUNS = {"leader", "official", "head", "minister", "government", "represen
                "soldier", "rebel", "militant", "delegate", "administration", "regime"}
 #: Verbs whose event-noun object is the subject's own act ("announced a withdrawal").
 ANNOUNCING = {"announce", "order", "declare", "unveil", "launch", "begin", "start",
-              "complete", "finish", "authorize", "approve", "carry", "conduct", "mount"}
+              "complete", "finish", "authorize", "approve", "carry", "conduct", "mount",
+              # verbs of managing one's own act's pace ("sped up the withdrawal"); not
+              # verbs of reacting to another's ("condemned the attack")
+              "speed", "accelerate", "hasten", "expedite", "step", "intensify", "escalate",
+              "finalize", "finalise", "undertake", "stage", "organize", "organise"}
+#: Nouns of instruments whose clause is their adopter's act ("passed a law banning …").
+INSTRUMENT_NOUNS = {"law", "bill", "legislation", "measure", "act", "treaty", "agreement",
+                    "accord", "deal", "amendment", "charter", "protocol", "pact", "convention",
+                    "regulation", "directive", "ordinance", "edict"}
+#: Verbs of adopting an instrument (not of reacting to one: "condemned a law banning …").
+ADOPTING = {"approve", "pass", "adopt", "sign", "enact", "ratify", "issue", "introduce",
+            "draft", "propose", "endorse", "conclude", "unveil", "announce", "table"}
+#: Sectors of those who police a protest rather than hold it.
+SECURITY_SECTORS = {"COP", "MIL", "SPY"}
+#: Coercive acts done by the authorities of the state where they happen: a passive
+#: with no agent ("a journalist was arrested in Iran") makes that state the doer.
+AUTHORITY_CODES = {"172", "1721", "1722", "1723", "1724", "173", "174", "175"}
+#: Moves of forces whose passive subject's owner is the mover ("peacekeepers were
+#: pulled out of X", "troops were withdrawn from Y"), like force posture (15x).
+MOVEMENT_CODES = {"0874", "1661", "074"}
+#: Event nouns of collective protest ("during demonstrations against X").
+PROTEST_NOUNS = {"demonstration", "protest", "rally", "march", "strike", "riot", "sit-in",
+                 "boycott", "uprising", "intifada"}
 #: Verbs whose subject takes part in the event noun they lead to ("arrived for talks").
 PARTICIPATING = {"return", "travel", "arrive", "go", "come", "fly", "head", "gather",
                  "meet", "attend", "join", "participate", "engage", "take", "sit",
@@ -286,6 +308,9 @@ def _prep_objects(token: Token, prep: str) -> list[Token]:
     for child in token.children:
         if child.dep_ in {"prep", "agent", "dative"} and child.lower_ == prep:
             found += [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
+            if prep == "out":
+                # "pulled out of X": the parser hangs "of X" under "out"
+                found += _prep_objects(child, "of")
     return found
 
 
@@ -326,6 +351,32 @@ def _one_statement_per_speaker(drafts: list[_Draft]) -> list[_Draft]:
         if not any(c.dep_ in {"ccomp", "dobj", "xcomp"} for c in trigger.children):
             dropped.add(trigger.i)  # "Speaking to reporters, …": says nothing itself
     return [d for d in drafts if d.trigger.i not in dropped]
+
+
+def _misparsed_verb(token: Token) -> Token | None:
+    """The subject of a finite verb the parser made a modifier of its object, if any.
+
+    "X on Monday hosted Y …" is at times parsed with "hosted" as an adjective on Y and
+    X as the sentence's root: a finite past or present form cannot be attributive, so
+    the root noun before it is its subject and the noun it modifies its object.
+    """
+    if token.dep_ != "amod" or token.tag_ not in {"VBD", "VBZ", "VBP"}:
+        return None
+    root = token.sent.root
+    if root.pos_ in {"NOUN", "PROPN"} and root.i < token.i < token.head.i:
+        return root
+    return None
+
+
+def _active(token: Token) -> bool:
+    """Whether a verb without its own subject is active ("… and will resign").
+
+    A bare past participle ("was arrested and jailed") shares its head's passive voice.
+    """
+    if any(c.dep_ == "auxpass" for c in token.children):
+        return False
+    return token.tag_ in {"VB", "VBD", "VBZ", "VBP", "VBG"} or any(
+        c.dep_ == "aux" for c in token.children)
 
 
 def _human(token: Token) -> bool:
@@ -496,6 +547,8 @@ class _Extractor:
         self.sectors = {a.id: a.sector for a in actors.actors}
         #: The doers of acts coded in earlier sentences, by CAMEO root (latest wins).
         self.doers: dict[tuple[str, str], list[str]] = {}
+        #: Rule marks of doers found by an inference rule, by trigger index.
+        self.marks: dict[int, str] = {}
 
     # -- arguments -----------------------------------------------------------------
     def sources(self, token: Token) -> list[str]:
@@ -517,6 +570,18 @@ class _Extractor:
                         "for", "in", "at", "to", "into"}:
                     # "negotiators returned to Geneva for talks": they hold the talks.
                     found = self.sources(verb)
+                elif (token.head.lower_ == "during" and token.lemma_.lower() in PROTEST_NOUNS
+                      and not self._nominal_sources(token)):
+                    # "youths threw stones during demonstrations against X": the
+                    # clause's doers are the demonstrators.
+                    while verb.dep_ in {"pcomp", "xcomp", "conj"} and verb.pos_ == "VERB":
+                        verb = verb.head.head if verb.head.dep_ == "prep" else verb.head
+                    if verb.pos_ in {"VERB", "AUX"} and _children(verb, "nsubj"):
+                        found = self.sources(verb)
+                        if any(self.sectors.get(a) in SECURITY_SECTORS for a in found):
+                            found = []  # "police fired tear gas during protests"
+                        else:
+                            self.marks[token.i] = "+doer:during"
                 elif (token.head.lower_ == "in" and token.lemma_.lower() in PURPOSE_NOUNS
                       and not _children(token, "poss")):
                     # "staged a hunger strike in protest against X", "organized a strike
@@ -532,13 +597,20 @@ class _Extractor:
                     if verb.pos_ in {"VERB", "AUX"} and _children(verb, "nsubj"):
                         found = self.sources(verb)
             return found
+        subject = _misparsed_verb(token)
+        if subject is not None:
+            self.marks[token.i] = "+parse:amod-verb"
+            return self.resolve.at(subject)
         subjects, passive = _subject_tokens(token)
         if passive:
             agents = _prep_objects(token, "by")
             found = [a for t in agents for a in self.resolve.at(t)]
             if not found and self._posture(token):
-                # "8,000 soldiers are stationed in X": the forces' owner is the doer.
+                # "8,000 soldiers are stationed in X": the forces' owner is the doer;
+                # so is it of moved forces ("peacekeepers were pulled out of X").
                 found = [a for t in subjects for a in self.resolve.at(t)]
+            if not found:
+                found = self._authority(token)
             return found
         if subjects:
             found = [a for t in subjects for a in self.resolve.at(t)]
@@ -586,8 +658,35 @@ class _Extractor:
             e.complement == "future" for e in entries)
 
     def _posture(self, token: Token) -> bool:
+        """Whether a passive verb's subject is the moved or posted forces, not a target."""
         entry = self.entry_for(token)
-        return entry is not None and entry.cameo[:2] == "15"
+        if entry is None:
+            return False
+        if entry.cameo[:2] == "15":
+            return True
+        if entry.cameo not in MOVEMENT_CODES:
+            return False
+        forces = self.codebook.classes.get("MILITARY", frozenset()) | self.codebook.classes.get(
+            "PEACEKEEPER", frozenset())
+        return any(s.lemma_.lower() in forces or s.lower_ in forces
+                   or any(self.sectors.get(a) == "MIL" for a in self.resolve.at(s))
+                   for s in _children(token, "nsubjpass"))
+
+    def _authority(self, token: Token) -> list[str]:
+        """The state whose authorities did an agentless coercive passive there.
+
+        "A journalist was arrested in Iran": arrests, expulsions and bans are acts of
+        the authorities of the state where they happen (a state in an "in" phrase).
+        """
+        entry = self.entry_for(token)
+        if entry is None or entry.cameo not in AUTHORITY_CODES:
+            return []
+        for pobj in _prep_objects(token, "in"):
+            found = [a for a in self.resolve.at(pobj) if self.resolve.kinds.get(a) == "state"]
+            if found:
+                self.marks[token.i] = "+doer:authority"
+                return found[:1]
+        return []
 
     def _inherited_sources(self, token: Token) -> list[str]:
         head = token.head
@@ -622,13 +721,20 @@ class _Extractor:
                 return self.resolve.at(head)
             if token.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"}:
                 found = self.resolve.at(head)
-                if not found and head.dep_ == "dobj" and head.lemma_.lower() in (
-                        MESSAGE_NOUNS | GOAL_NOUNS | INTENT_NOUNS):
-                    # "issued a statement demanding …": the issuer demands.
+                if not found and head.dep_ == "dobj" and (
+                        head.lemma_.lower() in MESSAGE_NOUNS | GOAL_NOUNS | INTENT_NOUNS
+                        or (head.lemma_.lower() in INSTRUMENT_NOUNS
+                            and head.head.lemma_.lower() in ADOPTING)):
+                    # "issued a statement demanding …": the issuer demands; "approved a
+                    # law recognizing X": the adopter recognizes.
                     found = self.sources(head.head)
                 return found
-            found = self.sources(head)
             subjects, passive = _subject_tokens(head)
+            if passive and token.dep_ == "conj" and _active(token):
+                # "X has been indicted and will resign": the shared subject is the
+                # passive one, not the first verb's agent.
+                return [a for t in subjects for a in self.resolve.at(t)]
+            found = self.sources(head)
             if passive and head.lemma_.lower() in {"join", "accompany"}:
                 found += [a for t in subjects for a in self.resolve.at(t)]
                 found += [a for t in _prep_objects(head, "by") for a in self.resolve.at(t)]
@@ -662,6 +768,8 @@ class _Extractor:
             heads: list[Token] = []
             if slot == "dobj":
                 heads = _children(token, "dobj", "obj")
+                if not heads and _misparsed_verb(token) is not None:
+                    heads = [token.head]
                 if not heads and token.pos_ == "VERB":
                     subjects, passive = _subject_tokens(token)
                     if passive and not self._posture(token):
@@ -843,7 +951,8 @@ class _Extractor:
                     self.sectors.get(a) == "MED" for a in source):
                 continue  # "Reuters reported …": an outlet reporting is a source, not an event
             drafts.append(_Draft(token, entry, judgement.cameo or entry.cameo, source, target,
-                                 judgement, rule=f"verb:{entry.id}"))
+                                 judgement,
+                                 rule=f"verb:{entry.id}" + self.marks.pop(token.i, "")))
             by_token[token.i] = len(drafts) - 1
         drafts = _one_statement_per_speaker(drafts)
         self.reframe(drafts)
