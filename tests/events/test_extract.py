@@ -392,3 +392,52 @@ def test_no_doer_from_structure(analyze, sentence, trigger, not_source):
 def test_moved_civilians_are_no_forces(analyze):
     record = analyze("Hundreds of civilians were pulled out of the northern Malian town of Gao.")
     assert not [e for e in record.events if e.trigger.text == "pulled" and e.source]
+
+
+def test_an_attack_noun_subject_takes_the_earlier_attackers_doer(analyze):
+    record = analyze("Chadian rebels attacked an army post near Abeche on Tuesday. "
+                     "Officials in the capital gave no details. "
+                     "The raid killed fourteen soldiers, a military spokesman said.")
+    killed = [e for e in record.events if e.trigger.text == "killed"]
+    assert killed and killed[0].source
+    assert "+doer:earlier-event" in killed[0].rule
+    countries = {a.id: a.country for a in record.actors}
+    attack = next(e for e in record.events if e.trigger.text == "attacked")
+    assert {countries.get(a) for a in killed[0].source} == {countries.get(a)
+                                                             for a in attack.source}
+
+
+def test_an_attack_noun_with_no_earlier_attack_keeps_no_doer(analyze):
+    record = analyze("Kenya and Uganda signed a trade pact on Monday. "
+                     "A roadside bomb killed nine people in Mogadishu on Friday.")
+    killed = [e for e in record.events if e.trigger.text == "killed"]
+    assert killed and not killed[0].source
+    assert "+doer:earlier-event" not in killed[0].rule
+
+
+def test_an_attack_too_far_back_lends_no_doer(analyze):
+    filler = " ".join(f"Kenya and Uganda held talks on item {n}." for n in range(7))
+    record = analyze("Militants attacked a police station in Niger. " + filler
+                     + " The explosion killed three people.")
+    killed = [e for e in record.events if e.trigger.text == "killed"]
+    assert all("+doer:earlier-event" not in e.rule for e in killed)
+
+
+def test_a_thing_killing_nobody_counted_is_no_event(analyze):
+    record = analyze("The drought killed the harvest in the north.")
+    assert not [e for e in record.events if e.trigger.text == "killed"]
+
+
+@pytest.mark.parametrize(("text", "trigger", "date"), [
+    ("Moldova closed its border with Transnistria in 2016, the paper noted.",
+     "closed", "2016"),
+    ("Ecuador has blockaded the river port since 2012.", "blockaded", "2012"),
+    ("Last year Chile expelled three Bolivian diplomats.", "expelled", "2018"),
+    # past perfect with no year: background, never the published date
+    ("Chile had expelled three Bolivian diplomats.", "expelled", None),
+])
+def test_background_history_is_dated_by_its_year_not_the_report(analyze, text, trigger,
+                                                                 date):
+    record = analyze(text, published="2019-05-14")
+    found = [e for e in record.events if e.trigger.text == trigger]
+    assert found and found[0].date == date

@@ -125,6 +125,28 @@ _AREA_WORDS = _words(
     "southeast northeast southwest northwest middle"
 )
 _CURRENCY_SIGNS = "$€£¥₹"
+#: Head nouns of commercial ships (an organisation, sector BUS, when flagged, owned or named).
+_SHIP_NOUNS = _words("tanker supertanker ship vessel freighter boat trawler ferry carrier")
+#: Head nouns of warships (sector MIL).
+_WARSHIP_NOUNS = _words("destroyer frigate corvette cruiser")
+#: Words that must precede "carrier"/"boat" for it to be a ship ("bulk carrier", "aircraft
+#: carrier"), never an airline or a mail carrier.
+_SHIP_CARRIER_WORDS = _words("bulk ore car gas lng oil aircraft cargo fishing patrol")
+#: Words before "carrier" that make it a warship.
+_WARSHIP_WORDS = _words("aircraft naval navy war")
+#: Participles after a country that say whose a ship is: flag or owner.
+_FLAG_WORDS = _words("flagged registered")
+_OWNER_WORDS = _words("owned operated managed")
+#: Nouns by which a later mention refers back to a named group ("the group's leader").
+_GROUP_ANAPHORS = _words(
+    "group movement militia party organization organisation faction outfit insurgency"
+)
+#: Kinds of candidates that "the group" can refer back to.
+_GROUP_ANTECEDENT_KINDS = frozenset({"nonstate", "organization"})
+#: Verbs whose object a sentence presents as a target or opponent.
+_TARGET_VERBS = _words(
+    "target attack invade bomb strike shell threaten sanction fight raid besiege"
+)
 #: Particles inside Arabic, Dutch, German… names ("el-Sisi", "bin Salman", "van der Berg").
 _NAME_PARTICLES = _words("el al bin ibn bint ben abu van von de der den da di du la le")
 
@@ -609,7 +631,7 @@ class _Finder:
             # "the government of Sindh province": a place name modifying a common noun
             for child in token.lefts:
                 place = self.matches.get(child.i)
-                if child.dep_ in ("compound", "amod") and place is not None:
+                if child.dep_ in ("compound", "amod", "poss") and place is not None:
                     return self.clue_of_match(place)
         if token.i in self.nouns:
             inner = self.affiliation(token, self.np_start(token), set())
@@ -653,6 +675,7 @@ class _Finder:
         self.claimed.update(range(cand.start, cand.end))
 
     def run(self) -> list[_Cand]:
+        self.find_vessels()
         self.find_people()
         self.find_surnames()
         doc = self.doc
@@ -675,7 +698,182 @@ class _Finder:
                                None, None))
         self.owner_from_verb()
         self.domestic_context()
+        self.group_coref()
         return sorted(self.cands, key=lambda c: c.start)
+
+    def ship_country(self, token: Token) -> tuple[str, str, str] | None:
+        """(country, 'flag'|'owner', text) said by a modifier of a ship: "Norwegian",
+        "Liberian-flagged", "U.S.-owned"."""
+        doc = self.doc
+        text = token.text
+        if "-" in text and text.rsplit("-", 1)[1].lower() in _FLAG_WORDS | _OWNER_WORDS:
+            prefix, word = text.rsplit("-", 1)
+            for entry in self.lex.lookup(prefix, prefix):
+                if entry.type in ("country", "adjective") and entry.country:
+                    kind = "owner" if word.lower() in _OWNER_WORDS else "flag"
+                    return entry.country, kind, text
+            return None
+        match = self.matches.get(token.i)
+        if match is None or match.entry.type not in ("country", "adjective"):
+            return None
+        country = match.entry.country
+        if not country or country in ("IGO", "NGO"):
+            return None
+        after = match.end
+        if after + 1 < len(doc) and doc[after].text == "-":
+            word = doc[after + 1].lower_
+            if word in _OWNER_WORDS:
+                return country, "owner", doc[match.start : after + 2].text
+            if word in _FLAG_WORDS:
+                return country, "flag", doc[match.start : after + 2].text
+        return country, "flag", doc[match.start : match.end].text
+
+    def find_vessels(self) -> None:
+        """Ships as actors (rule "org.vessel"): "a Norwegian tanker", "the Liberian-flagged
+        container ship", "a tanker owned by a Greek firm", "the merchant vessel Coral Star".
+
+        Warships are MIL, other ships BUS. The owner's country wins over the flag's (the
+        reason says which). A ship with neither a country nor a name is not an actor.
+        """
+        doc = self.doc
+        for tok in doc:
+            if tok.pos_ != "NOUN" or tok.i in self.claimed:
+                continue
+            lemma = tok.lemma_.lower()
+            left = {c.lower_ for c in tok.lefts if c.dep_ in _MODIFIER_DEPS | {"amod"}}
+            if lemma in _WARSHIP_NOUNS:
+                sector = "MIL"
+            elif lemma in _SHIP_NOUNS:
+                if lemma in ("carrier", "boat") and not left & _SHIP_CARRIER_WORDS:
+                    continue
+                sector = "MIL" if left & (_WARSHIP_WORDS | {"patrol"}) else "BUS"
+            else:
+                continue
+            # a name right after the noun: "the tanker Coral Star"
+            end = tok.i + 1
+            while end < len(doc) and doc[end].pos_ == "PROPN" and end not in self.matches:
+                end += 1
+            named = end > tok.i + 1
+            if tok.dep_ == "compound" and not named:
+                continue  # "tanker traffic", "ship owners"
+            start = self.np_start(tok)
+            if named:
+                start = min(start, self.np_start(doc[end - 1]))
+            found: dict[str, tuple[str, str]] = {}
+            for j in range(start, tok.i):
+                got = self.ship_country(doc[j])
+                if got is not None:
+                    found.setdefault(got[1], (got[0], got[2]))
+            # "flagged in Panama", "owned by a Greek company"
+            parts = [c for c in tok.rights if c.dep_ in ("acl", "relcl")]
+            for child in parts + [j for c in parts for j in c.conjuncts]:
+                word = child.lower_
+                if word not in _FLAG_WORDS | _OWNER_WORDS:
+                    continue
+                for prep in child.children:
+                    if prep.dep_ not in ("prep", "agent"):
+                        continue
+                    for obj in prep.children:
+                        clue = self.clue_of_head(obj) if obj.dep_ == "pobj" else None
+                        if clue and clue.country and clue.country not in ("IGO", "NGO"):
+                            kind = "owner" if word in _OWNER_WORDS else "flag"
+                            found.setdefault(kind, (clue.country, f"{word} {prep.text} "
+                                                    f"{doc[obj.left_edge.i : obj.i + 1].text}"))
+            choice = found.get("owner") or found.get("flag")
+            if choice is None and not named:
+                continue
+            span = doc[start:end]
+            reason = f"ship '{span.text}'"
+            country = None
+            if choice is not None:
+                country = choice[0]
+                which = "owner" if "owner" in found else "flag"
+                reason += f"; {which} country from '{choice[1]}'"
+            name = doc[tok.i + 1 : end].text if named else _strip_det(span)
+            self.add(_Cand(start, end, tok.i, "org.vessel", reason, "organization", country,
+                           sector, name=name, phrase=name))
+
+    def group_people(self, tok: Token) -> list[int]:
+        """Indices of the person candidates that "the group" at ``tok`` describes:
+        "NAME, a member of the group's bureau", "a spokesman for the group, NAME"."""
+        doc = self.doc
+        by_head: dict[int, list[int]] = {}
+        for k, cand in enumerate(self.cands):
+            if cand.kind == "person":
+                by_head.setdefault(cand.head, []).append(k)
+        found: list[int] = []
+        cur = tok
+        for _ in range(5):
+            if cur.head.i == cur.i or cur.head.pos_ in ("VERB", "AUX"):
+                break
+            cur = cur.head
+            if cur.i in by_head:
+                found += by_head[cur.i]
+                break
+        heads = {tok.i} | ({cur.i} if found else set())
+        for k, cand in enumerate(self.cands):
+            head = doc[cand.head]
+            if cand.kind == "person" and head.dep_ == "appos" and head.head.i in heads:
+                found.append(k)
+        names = {self.cands[k].person for k in found if self.cands[k].appositive}
+        for k, cand in enumerate(self.cands):
+            if cand.kind == "person" and not cand.appositive and cand.person in names:
+                found.append(k)
+        return sorted(set(found))
+
+    def group_coref(self) -> None:
+        """"The group" after a named group ("coref.group"): "NAME, a member of the group's
+        political bureau" and "a spokesman for the group" are of the most recent group,
+        movement or organisation named before it (this or the previous two sentences) and
+        take its country and sector, over a country guessed from context."""
+        doc = self.doc
+        quoted = [
+            next((t.text for t in sent if not t.is_space), "") in ('"', "\u201c")
+            for sent in doc.sents
+        ]
+        for tok in doc:
+            if tok.lemma_.lower() not in _GROUP_ANAPHORS or tok.tag_ != "NN":
+                continue
+            if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
+                continue
+            if not (tok.dep_ == "poss" or (
+                tok.dep_ == "pobj" and tok.head.lower_ in ("for", "of", "from", "with")
+            )):
+                continue
+            people = self.group_people(tok)
+            if not people:
+                continue
+            here = self.sent_ids[tok.i]
+            ante = None
+            for cand in self.cands:
+                if cand.start >= tok.i or cand.start <= tok.i < cand.end:
+                    continue
+                there = self.sent_ids[cand.start]
+                # sentences that open with a quotation do not count towards the distance
+                between = sum(1 for k in range(there + 1, here) if not quoted[k])
+                if (there < here and between > 1) or cand.rule == "org.vessel":
+                    continue
+                generic = cand.rule.endswith(".noun") or cand.rule == "group.count"
+                if generic and (cand.sector not in ("REB", "OPP")
+                                or doc[cand.head].tag_ != "NN"):
+                    continue  # "companies", "protesters": not a group "the group" names
+                groupish = cand.kind in _GROUP_ANTECEDENT_KINDS or (
+                    cand.kind == "group" and cand.sector in ("REB", "OPP")
+                )
+                if groupish and (ante is None or cand.start > ante.start):
+                    ante = cand
+            if ante is None:
+                continue
+            ante_name = ante.name or doc[ante.start : ante.end].text
+            for k in people:
+                cand = self.cands[k]
+                if cand.country is not None and not cand.context:
+                    continue  # "a Lebanese member of the group": said outright
+                self.cands[k] = replace(
+                    cand, country=ante.country, sector=ante.sector, code=ante.code,
+                    context=False, key=(),
+                    reason=cand.reason + f"; coref.group: 'the {tok.text}' -> '{ante_name}'",
+                )
 
     def context(self) -> _Context:
         """Free place mentions per sentence and the document's dominant country.
@@ -797,6 +995,8 @@ class _Finder:
     def find_people(self) -> None:
         doc = self.doc
         for start, end in self.person_ents:
+            if start in self.claimed:
+                continue  # a ship's name ("the tanker Coral Star")
             name_span = doc[start:end]
             root = name_span.root
             if self.listed_under(root) is not None:
@@ -887,7 +1087,7 @@ class _Finder:
                     if body is not None and body.noun.kind != "person" and body.noun.sector:
                         body_sector = body_sector or body.noun.sector
             country, code, clue_text = _first_country(clues)
-            if title_noun and body_sector and title_noun.noun.sector == "GOV":
+            if title_noun and body_sector and title_noun.noun.sector in ("GOV", None):
                 sector = body_sector
             if title_noun is None and sector is None and body_sector:
                 sector = body_sector  # "NAME, of the provincial council": a member of it
@@ -1700,8 +1900,10 @@ def _context_country(doc: Doc, cand: _Cand, ctx: _Context, sent_of: object,
             country, text = ctx.dominant
             return replace(cand, country=country, reason=cand.reason
                            + f"; context: document's dominant country '{text}'")
+    # a person is not of the state the sentence presents as a target ("against X")
+    opponents = _opponents(doc, ctx, here) if cand.kind == "person" else set()
     for token, country, text in ctx.by_sent.get(here, []):
-        if token in own or token > cand.start:
+        if token in own or token > cand.start or country in opponents:
             continue
         return replace(cand, country=country,
                        reason=cand.reason + f"; context: country from '{text}' in the sentence")
@@ -1710,15 +1912,37 @@ def _context_country(doc: Doc, cand: _Cand, ctx: _Context, sent_of: object,
             if sent_of(prior.start) < here - 1:
                 break
             if (prior.kind == "person" and (prior.title or prior.rule == "coref.pronoun")
-                    and prior.country
+                    and prior.country and prior.country not in opponents
                     and prior.country not in ("IGO", "NGO") and not prior.context):
                 return replace(cand, country=prior.country,
                                reason=cand.reason + f"; context: country of '{prior.name}'")
-    if ctx.dominant is not None:
+    if ctx.dominant is not None and ctx.dominant[0] not in opponents:
         country, text = ctx.dominant
         return replace(cand, country=country,
                        reason=cand.reason + f"; context: document's dominant country '{text}'")
     return cand
+
+
+def _opponents(doc: Doc, ctx: _Context, sent: int) -> set[str]:
+    """Countries a sentence presents as a target or opponent: the object of "against",
+    of "bound for", or of a verb of attack ("targeting X", "invaded X")."""
+    out: set[str] = set()
+    for token, country, _text in ctx.by_sent.get(sent, []):
+        tok = doc[token]
+        while tok.dep_ == "compound" and tok.head.i != tok.i:
+            tok = tok.head
+        head = tok.head
+        against = tok.dep_ == "pobj" and (
+            head.lower_ == "against"
+            or (head.lower_ == "for" and head.head.lower_ == "bound")
+        )
+        if against or (tok.dep_ == "dobj" and head.lemma_.lower() in _TARGET_VERBS):
+            out.add(country)
+        elif token + 2 < len(doc) and doc[token + 1].text == "-" and doc[token + 2].lower_ in (
+            "bound", "targeted"
+        ):
+            out.add(country)  # "Israel-bound ships"
+    return out
 
 
 def find_actors(doc: Doc, lexicon: Lexicon | None = None) -> ActorIndex:

@@ -55,6 +55,16 @@ QUANTITY_NOUNS = {"group", "number", "score", "dozen", "hundred", "thousand", "m
                   "couple", "handful", "member", "part", "delegation", "team", "band",
                   "contingent", "unit", "wave", "batch"}
 CONFLICT_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
+#: Roots of violent acts, whose event-noun subjects co-refer with an earlier attack.
+VIOLENT_ROOTS = {"18", "19", "20"}
+#: Nouns of the means of an attack, which as a subject stand for the attack itself
+#: ("the car bomb killed twelve", "the shelling wounded five").
+ATTACK_MEANS = {"bomb", "bombing", "blast", "explosion", "explosive", "missile", "rocket",
+                "drone", "shelling", "shell", "mortar", "grenade", "airstrike", "strike",
+                "raid", "attack", "assault", "ambush", "bombardment", "barrage", "gunfire",
+                "shooting", "ied", "detonation"}
+#: How many story sentences back an attack noun may find its doer.
+COREFERENCE_WINDOW = 5
 #: Acts whose negation is a refusal ("will not accept more refugees").
 ACCEPTING = {"accept", "agree", "allow", "approve", "endorse", "recognize", "recognise",
              "support", "back", "permit", "sign", "ratify", "join", "resign", "release"}
@@ -314,6 +324,15 @@ def _prep_objects(token: Token, prep: str) -> list[Token]:
     return found
 
 
+def _counted_object(token: Token) -> bool:
+    """Whether a verb's object counts people ("killed twelve", "wounded dozens")."""
+    for obj in _children(token, "dobj", "obj"):
+        for t in obj.subtree:
+            if t.like_num or t.lemma_.lower() in {"dozen", "score", "hundred", "thousand"}:
+                return True
+    return False
+
+
 def _object(token: Token) -> Token | None:
     objects = _children(token, "dobj", "obj")
     if objects:
@@ -549,6 +568,12 @@ class _Extractor:
         self.doers: dict[tuple[str, str], list[str]] = {}
         #: Rule marks of doers found by an inference rule, by trigger index.
         self.marks: dict[int, str] = {}
+        #: Story sentences read so far, and the violent acts coded in them:
+        #: (sentence number, CAMEO root, doers), latest last.
+        self.sentence_no = 0
+        self.violent: list[tuple[int, str, list[str]]] = []
+        #: Triggers whose subject is an attack noun with no doer (kept when they count).
+        self.attack_subjects: set[int] = set()
 
     # -- arguments -----------------------------------------------------------------
     def sources(self, token: Token) -> list[str]:
@@ -616,8 +641,48 @@ class _Extractor:
             found = [a for t in subjects for a in self.resolve.at(t)]
             if not found and all(t.lower_ in SPEAKER_PRONOUNS for t in subjects):
                 found = self._speaker(token)
+            if not found:
+                found = self._attack_doer(token, subjects)
             return found
         return self._inherited_sources(token)
+
+    def _attack_noun(self, token: Token) -> bool:
+        """Whether a noun names an attack or its means ("the raid", "a car bomb")."""
+        lemma = token.lemma_.lower()
+        if lemma in ATTACK_MEANS or token.lower_ in ATTACK_MEANS:
+            return True
+        entry = self.entry_for(token) if token.pos_ == "NOUN" else None
+        return entry is not None and entry.cameo[:2] in VIOLENT_ROOTS
+
+    def _attack_doer(self, token: Token, subjects: list[Token]) -> list[str]:
+        """The doer of a violent act whose subject is an attack noun ("the attack killed").
+
+        The attack's own doer ("the bombing by X", "the rebels' raid", "the attack,
+        carried out by X") comes first; else the doer of the latest violent act (CAMEO
+        18-20, the same root preferred) coded within a few story sentences before:
+        the noun names that act again. With neither, the act has no doer.
+        """
+        if token.pos_ != "VERB" or not subjects:
+            return []
+        entry = self.entry_for(token)
+        if entry is None or entry.cameo[:2] not in VIOLENT_ROOTS:
+            return []
+        nouns = [s for s in subjects if s.pos_ == "NOUN" and self._attack_noun(s)]
+        if not nouns:
+            return []
+        self.attack_subjects.add(token.i)
+        found = [a for s in nouns for a in self._nominal_sources(s)
+                 if not any(c.dep_ in {"compound", "amod", "nmod"} and a in self.resolve.at(c)
+                            for c in s.children)]
+        if found:
+            return list(dict.fromkeys(found))
+        recent = [(root, doers) for number, root, doers in self.violent
+                  if self.sentence_no - number <= COREFERENCE_WINDOW]
+        if not recent:
+            return []
+        same = [doers for root, doers in recent if root == entry.cameo[:2]]
+        self.marks[token.i] = "+doer:earlier-event"
+        return list(same[-1] if same else recent[-1][1])
 
     def _speaker(self, token: Token) -> list[str]:
         """Who a pronoun subject of reported speech is: the speaker ("X said they would").
@@ -943,7 +1008,10 @@ class _Extractor:
                 continue
             source = self.sources(token)
             target = self.targets(token, entry, source)
-            if not source and not target:
+            if not source and not target and not (
+                    token.i in self.attack_subjects and _counted_object(token)):
+                # (a casualty count with no doer is still worth an analyst's notice:
+                # "the blast killed twelve")
                 continue
             if not source and self._other_doer(token, entry):
                 continue
@@ -956,11 +1024,15 @@ class _Extractor:
             by_token[token.i] = len(drafts) - 1
         drafts = _one_statement_per_speaker(drafts)
         self.reframe(drafts)
+        self.sentence_no += 1
         for draft in drafts:
             if draft.source and not draft.entry.statement:
                 # keyed by the word's stem: "withdrew" → "the withdrawal"
                 key = (draft.entry.cameo[:2], draft.trigger.lemma_.lower()[:5])
                 self.doers[key] = draft.source
+                if draft.cameo[:2] in VIOLENT_ROOTS and draft.judgement.modality == "actual" \
+                        and draft.judgement.polarity == "positive":
+                    self.violent.append((self.sentence_no, draft.cameo[:2], draft.source))
         return drafts
 
     @staticmethod
