@@ -28,7 +28,7 @@ def test_open_store_and_query(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
         assert result.added == 3
         assert isinstance(store.events(), pd.DataFrame)
         assert isinstance(store.events_arrow(quad_class=4), pa.Table)
-        assert store.actors().iloc[0]["name"] == "Antony Blinken"
+        assert store.actors().iloc[0]["name"] == "Helena Varga"
         series = store.dyad_series("USA", "CHN")
         assert int(series["events"].sum()) == 2
         net = store.network(level="country")
@@ -54,6 +54,6 @@ def test_analyze_calls_the_pipeline_lazily(monkeypatch: pytest.MonkeyPatch) -> N
     fake = types.ModuleType("sitroom.pipeline.analyze")
     fake.analyze_text = analyze_text  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "sitroom.pipeline.analyze", fake)
-    record = api.analyze("Blinken urged China.", id="n1", published="2024-11-01")
-    assert record.document.id == "n1" and record.document.length == 20
-    assert calls == [("Blinken urged China.", {"id": "n1", "published": "2024-11-01"})]
+    record = api.analyze("Varga urged China.", id="n1", published="2024-11-01")
+    assert record.document.id == "n1" and record.document.length == len("Varga urged China.")
+    assert calls == [("Varga urged China.", {"id": "n1", "published": "2024-11-01"})]

@@ -39,7 +39,7 @@ GROUPS = [
     ("Members of the Taliban attacked a checkpoint.", "Members", "AFG"),
     # (b) where they are
     ("Students marched in Lima on Monday.", "Students", "PER"),
-    ("Hundreds of thousands of people blocked streets in Nairobi.", "people", "KEN"),
+    ("Tens of thousands of people marched through the streets of Nairobi.", "people", "KEN"),
     # (c) a sentence whose actors and places share one country
     ("Protesters clashed with Bolivian police.", "Protesters", "BOL"),
     ("The Chilean government said hackers attacked its servers.", "hackers", "CHL"),
@@ -151,7 +151,7 @@ def test_normalize_is_memoized() -> None:
 # sentence, a word of the person's name, country, sector
 TITLES = [
     # a portfolio inside a title keeps the organisation before it
-    ("AU trade and industry commissioner Albert Kimo announced the plan.", "Kimo", "IGO", "GOV"),
+    ("AU peace and security commissioner Albert Kimo announced the plan.", "Kimo", "IGO", "GOV"),
     # "NAME, who was TITLE": the predicate of the relative clause is a title
     ("Maria Lenz, who was the German envoy to the talks, criticized the decision.", "Lenz",
      "DEU", "GOV"),

@@ -33,8 +33,8 @@ def test_brief_sections_and_citations(store: Store) -> None:
     for doc_id in cited:
         assert f"- [{doc_id}] " in docs
     assert "- [d2] Russian forces shell Kharkiv (2024-11-05) — https://news.example/kharkiv" in docs
-    assert "Antony Blinken (USA) REQUEST Beijing (CHN) (1×) [d1 §1]" in text
-    assert "- Antony Blinken (USA) — “We will not stand by” [d1 §1]" in text
+    assert "Helena Varga (USA) REQUEST Beijing (CHN) (1×) [d1 §1]" in text
+    assert "- Helena Varga (USA) — “We will not stand by” [d1 §1]" in text
     expected = _section(text, "What is expected or feared")
     assert ("- expected, 2024-11-05 — Russian forces (RUS) → Ukraine: “will strike” "
             "(THREATEN, 138, Goldstein −7) [d2 §2]") in expected

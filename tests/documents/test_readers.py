@@ -102,7 +102,7 @@ def test_datelines(text, dateline):
     ("line", "heading"),
     [
         ("Talks Collapse as Envoys Walk Out", True),
-        ("Kremlin’s Response and Growing Fears of a Wider War", True),
+        ("Moscow’s Reply and Rising Worry Over a Border Clash", True),
         ("The talks collapsed on Monday.", False),
         ("“We will respond,” he said.", False),
         ("the envoys walked out of the meeting without a statement and went home", False),

@@ -60,8 +60,8 @@ CASES = [
      dict(root="03", plover="AGREE")),
     ("Chad vowed to attack the camps across the border in Sudan.",
      dict(source={"TCD"}, root="13", plover="THREATEN")),
-    ("Syria says it will not accept any more refugees.",
-     dict(source={"SYR"}, root="12", plover="REJECT")),
+    ("Jordan says it will not sign the border accord.",
+     dict(source={"JOR"}, root="12", plover="REJECT")),
     # A conditional threat is aimed at the party whose act is the condition.
     ("Iran threatened to launch an offensive unless Iraq accepted its terms.",
      dict(source={"IRN"}, target={"IRQ"}, plover="THREATEN")),
@@ -233,8 +233,8 @@ ARGUMENT_CASES = [
     # A statement that another party must act is a demand on it.
     ("The Indian minister said Pakistan should do more.",
      dict(source={"IND"}, target={"PAK"}, plover="REQUEST")),
-    ("The Red Cross said US and British forces must ensure security in Basra.",
-     dict(target={"USA", "GBR"}, plover="REQUEST")),
+    ("Amnesty said French and Belgian troops must protect the camps near Bunia.",
+     dict(target={"FRA", "BEL"}, plover="REQUEST")),
     # Whose aim it is, and that it is an aim.
     ("The goal of the Turkish mission is to repatriate Syrian refugees.",
      dict(source={"TUR"}, modality="future")),
@@ -278,7 +278,7 @@ def test_a_framing_participle_is_not_a_second_statement(analyze):
 @pytest.mark.parametrize(
     ("sentence", "trigger", "want"),
     [
-        ("The visit is not part of any plan to increase sanctions on Iran.", "sanctions",
+        ("The trip is not part of any scheme to widen sanctions on Cuba.", "sanctions",
          dict(polarity="negative")),
         ("Uganda has no plans to withdraw troops from Somalia.", "withdraw",
          dict(source={"UGA"})),
@@ -354,7 +354,7 @@ DOER_CASES = [
     ("Fifty UN peacekeepers were pulled out of the northern Malian town of Gao on Monday.",
      "pulled", dict(source={"IGO"}, target={"MLI"}, plover="SANCTION")),
     # A protest noun in a "during" phrase is the clause subject's protest.
-    ("Chadian youths resorted to throwing stones during demonstrations against the "
+    ("Chadian students took to the roads during demonstrations against the "
      "Libyan army.", "demonstrations", dict(source={"TCD"}, target={"LBY"}, plover="PROTEST")),
     # A finite verb parsed as a modifier of its object still has a subject.
     ("Ukrainian President Volodymyr Zelensky on Friday hosted Polish President Andrzej Duda "

@@ -80,7 +80,7 @@ def test_quote_and_speaker(parse, text, contains, speaker, kind):  # type: ignor
 
 NOT_QUOTES = [
     # scare quotes and titles without a reporting verb are not quotes with a speaker
-    "Norway has built what it calls an \u201ciron friendship\u201d with Chile.",
+    "Norway signed an \u201ciron friendship\u201d pledge with Chile.",
     'Tomas Rivera watched the film "Dune" on the flight to Chile.',
     "Chile signed the so-called \u201cblue deal\u201d in March.",
 ]

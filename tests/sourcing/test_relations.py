@@ -18,15 +18,15 @@ ACTORS = {
 CASES = [
     # (text, expected {(a, b, type)})
     (
-        "Norway has a longstanding partnership with Chile and Peru.",
+        "For decades Norway has kept a close partnership with Chile and Peru.",
         {("Norway", "Chile", "partnership"), ("Norway", "Peru", "partnership")},
     ),
-    ("Norway remains a key ally to Chile.", {("Norway", "Chile", "alliance")}),
+    ("Norway is still a firm ally of Chile.", {("Norway", "Chile", "alliance")}),
     ("Norway is allied with Chile.", {("Norway", "Chile", "alliance")}),
     ("The conflict between Chile and Peru has deepened.", {("Chile", "Peru", "conflict")}),
     ("Chile is at war with Peru.", {("Chile", "Peru", "conflict")}),
     (
-        "Norway has forged what it calls an \u201cunlimited partnership\u201d with Kenya.",
+        "Norway has built what its leaders call a \u201cstrategic partnership\u201d with Kenya.",
         {("Norway", "Kenya", "partnership")},
     ),
     (

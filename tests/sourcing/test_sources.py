@@ -28,7 +28,7 @@ CASES = [
     # (text, source text contains, kind, anonymous)
     ("Maria Keller said Norway would send aid.", "Maria Keller", "official", False),
     (
-        "Speaking on condition of anonymity, a Norwegian defense official said the drills ended.",
+        "A Norwegian defense official, who spoke on condition of anonymity, said the drills ended.",
         "defense official",
         "official",
         True,
@@ -104,7 +104,7 @@ def test_source_kind_from_sector(parse, text, contains, kind, anonymous):  # typ
 
 NO_SOURCE = [
     "The alleged bribes were paid to Norway in May.",
-    "The biggest lie being told by the government is that the war is over.",
+    "The oldest myth being repeated by the government is that the war is over.",
     "Norway sent two ships to the strait.",
     "The ministry repaired the plant in May.",
     "Chile requested that Norway release the prisoners.",

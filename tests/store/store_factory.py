@@ -138,12 +138,12 @@ def dyad_record(
 def scenario() -> list[AnalysisRecord]:
     """Three reports: U.S.–China pressure, Russia–Ukraine fighting, Iran–Israel fears.
 
-    d1 names Antony Blinken with his country; d2 calls him only "Blinken" (no country).
+    d1 names Helena Varga with her country; d2 calls her only "Varga" (no country).
     """
     d1 = record(
         "d1",
         [state("A1", "USA", "GOV", "Washington"), state("A2", "CHN", "GOV", "Beijing"),
-         person("A3", "Antony Blinken", "USA", "GOV", "Secretary of State")],
+         person("A3", "Helena Varga", "USA", "GOV", "Secretary of State")],
         [
             event("E1", ["A3"], ["A2"], "REQUEST", cameo="0211", sentence=1),
             event("E2", ["A2"], [], "AGREE", modality="requested", parent="E1", sentence=1,
@@ -155,11 +155,11 @@ def scenario() -> list[AnalysisRecord]:
         sources=[Source("S1", "a State Department official", "A1", True, "official",
                         "speaking on condition of anonymity", 210, 237)],
         quotes=[Quote("Q1", "We will not stand by", 120, 140, "A3", "he", "said")],
-        title="Blinken presses Beijing",
+        title="Varga presses Beijing",
     )
     d2 = record(
         "d2",
-        [person("A1", "Blinken", None), state("A2", "RUS", "MIL", "Russian forces"),
+        [person("A1", "Varga", None), state("A2", "RUS", "MIL", "Russian forces"),
          state("A3", "UKR", None, "Ukraine"), state("A4", "USA", None, "United States")],
         [
             event("E1", ["A1"], ["A2"], "ACCUSE", sentence=0, trigger="condemned"),

@@ -1206,7 +1206,7 @@ class _Finder:
         return first
 
     def generic(self, token: Token) -> None:
-        """A role or body noun: "three senior U.S. diplomats", "the Chinese Embassy"."""
+        """A role or body noun: "two senior Kenyan diplomats", "the Chinese Embassy"."""
         doc = self.doc
         span = self.nouns[token.i]
         noun = span.noun
@@ -1495,7 +1495,7 @@ class _Finder:
                 for obj in child.children:
                     if obj.dep_ != "pobj":
                         continue
-                    # "in Hebron", but also "in the West Bank city of Hebron"
+                    # "in Mosul", but also "in the northern city of Mosul"
                     for inner in sorted(obj.subtree, key=lambda t: abs(t.i - obj.i)):
                         match = self.matches.get(inner.i)
                         if match and match.entry.country and match.entry.type in (
@@ -1877,8 +1877,8 @@ def _context_country(doc: Doc, cand: _Cand, ctx: _Context, sent_of: object,
                      before: list[_Cand] | None = None) -> _Cand:
     """Country for a title or body without one (reason "context"): the first free place
     named before it in the same sentence; for a person, else the nearest titled person
-    with an explicit country in this or the previous sentence ("X was joined by Defense
-    Secretary Y"); else the document's dominant country."""
+    with an explicit country in this or the previous sentence ("X was accompanied by
+    Trade Minister Y"); else the document's dominant country."""
     assert callable(sent_of)
     here = sent_of(cand.start)
     own = range(cand.start, cand.end)

@@ -65,7 +65,7 @@ ATTACK_MEANS = {"bomb", "bombing", "blast", "explosion", "explosive", "missile",
                 "shooting", "ied", "detonation"}
 #: How many story sentences back an attack noun may find its doer.
 COREFERENCE_WINDOW = 5
-#: Acts whose negation is a refusal ("will not accept more refugees").
+#: Acts whose negation is a refusal ("will not sign the accord").
 ACCEPTING = {"accept", "agree", "allow", "approve", "endorse", "recognize", "recognise",
              "support", "back", "permit", "sign", "ratify", "join", "resign", "release"}
 REFUSING = {"decline", "refuse", "fail"}
@@ -887,9 +887,9 @@ class _Extractor:
                 found = [a for a in self.doers.get(key, []) if a not in sources]
             if found:
                 return found
-        # The object phrase names its owner or beneficiary: "the offices of the
-        # Palestinian administrators", "a military aid program for Bosnia"; so does a
-        # passive subject ("a convoy for Sudanese refugees was attacked").
+        # The object phrase names its owner or beneficiary: "the homes of Kurdish
+        # villagers", "a training scheme for Malian soldiers"; so does a passive subject
+        # ("a convoy for Sudanese refugees was attacked").
         passive_subjects = [t for t in _children(token, "nsubjpass") if token.pos_ == "VERB"
                             and not self._posture(token)]
         for head in _children(token, "dobj", "obj", "dative") + passive_subjects + [
@@ -918,8 +918,8 @@ class _Extractor:
             # the clause's subject.
             clauses = _children(token, "ccomp", "xcomp", "acl")
             if token.pos_ == "NOUN" and token.dep_ in {"dobj", "obj"}:
-                # "reiterated its demand today that Israel ease …": the parser hangs the
-                # noun's "that" clause on the verb.
+                # "repeated its demand on Friday that Chile free …": the parser hangs
+                # the noun's "that" clause on the verb.
                 clauses += [c for c in _children(token.head, "ccomp") if c.i > token.i
                             and any(m.dep_ == "mark" and m.lower_ == "that"
                                     for m in c.children)]
@@ -929,8 +929,8 @@ class _Extractor:
                 if found:
                     return list(dict.fromkeys(found))
         if entry.cameo[:2] in MATERIAL_ROOTS:
-            # "lifted a night curfew in Montenegro": a state where it happened; so is
-            # the place of what was hit ("fired shells at targets in Jericho").
+            # "lifted the state of emergency in Ecuador": a state where it happened; so
+            # is the place of what was hit ("fired rockets at positions in Syria").
             holders = [token] + _children(token, "dobj", "obj") + [
                 p for c in token.children if c.dep_ == "prep" and c.lower_ not in PLACE_PREPS
                 for p in _children(c, "pobj")]

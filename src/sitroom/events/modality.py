@@ -84,7 +84,7 @@ def _negator_of(token: Token) -> tuple[str, Token] | None:
         if NEGATORS.get(lemma) == head.lower_:
             return lemma, governor
     if token.dep_ == "dobj" and token.pos_ == "NOUN":
-        # "has yet to make any comments": the noun is governed by a light verb.
+        # "has still not made a statement": the noun is governed by a light verb.
         verb = token.head
         found = _negator_of(verb) if verb is not token else None
         if found:

@@ -81,7 +81,7 @@ def pronoun_fallback(doc: Doc, before: int, actors: ActorIndex, kind: str = "per
 
 
 def _person_in_title(token: Token, actors: ActorIndex) -> str | None:
-    """``US Ambassador to Germany Richard Grenell``: the person named inside a title phrase."""
+    """``Kenyan Ambassador to Japan Mary Wanjiru``: the person named inside a title phrase."""
     for child in token.children:
         targets = [child] if child.dep_ in {"appos", "compound", "flat"} else []
         if child.dep_ == "prep" and child.lower_ == "to":

@@ -9,7 +9,7 @@ Keys:
 
 A person found without a country is matched against stored persons by full name, or
 by surname when a one-word name matches exactly one stored person's surname (see
-``sitroom.store.write``); that is how "Blinken" learned with his title in one report is
+``sitroom.store.write``); that is how "Varga" learned with her title in one report is
 known in the next.
 """
 
