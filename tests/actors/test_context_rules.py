@@ -3,33 +3,9 @@ negative cases). Each row: sentence, a word of the actor's name, kind, country, 
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pytest
-from spacy.language import Language
-
-from sitroom.actors.model import ActorIndex
-from sitroom.actors.resolve import find_actors
-from sitroom.pipeline.loader import load_base_nlp
-from sitroom.record import Actor
-
-
-@lru_cache(maxsize=1)
-def _nlp() -> Language:
-    return load_base_nlp()
-
-
-@lru_cache(maxsize=64)
-def _run(text: str) -> ActorIndex:
-    return find_actors(_nlp()(text))
-
-
-def _named(index: ActorIndex, word: str) -> Actor:
-    for actor in index.actors:
-        if word in actor.name:
-            return actor
-    raise AssertionError(f"no actor named with {word!r}: {[a.name for a in index.actors]}")
-
+from actor_helpers import named as _named
+from actor_helpers import run as _run
 
 CASES = [
     # "NAME of COUNTRY" after a name gives the country; a plural title is shared

@@ -3,34 +3,12 @@ demonyms (own sentences, with negative cases)."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pytest
-from spacy.language import Language
+from actor_helpers import find as _find
+from actor_helpers import run as _run
 
 from sitroom.actors.lexicon import normalize
 from sitroom.actors.model import ActorIndex
-from sitroom.actors.resolve import find_actors
-from sitroom.pipeline.loader import load_base_nlp
-from sitroom.record import Actor
-
-
-@lru_cache(maxsize=1)
-def _nlp() -> Language:
-    return load_base_nlp()
-
-
-@lru_cache(maxsize=64)
-def _run(text: str) -> ActorIndex:
-    return find_actors(_nlp()(text))
-
-
-def _find(index: ActorIndex, word: str) -> Actor | None:
-    for actor in index.actors:
-        if word.lower() in actor.name.lower():
-            return actor
-    return None
-
 
 # sentence, a word of the group's name, the country it must get
 GROUPS = [

@@ -3,33 +3,11 @@ irregular plurals: a per-rule table of own sentences, with negatives."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pytest
-from spacy.language import Language
+from actor_helpers import find as _find
+from actor_helpers import run as _run
 
-from sitroom.actors.model import ActorIndex
-from sitroom.actors.resolve import _within_one_edit, find_actors
-from sitroom.pipeline.loader import load_base_nlp
-from sitroom.record import Actor
-
-
-@lru_cache(maxsize=1)
-def _nlp() -> Language:
-    return load_base_nlp()
-
-
-@lru_cache(maxsize=64)
-def _run(text: str) -> ActorIndex:
-    return find_actors(_nlp()(text))
-
-
-def _find(index: ActorIndex, word: str) -> Actor | None:
-    for actor in index.actors:
-        if word.lower() in actor.name.lower():
-            return actor
-    return None
-
+from sitroom.actors.resolve import _within_one_edit
 
 # rule, sentence, a word of the actor's name, country (None: no actor with that word)
 CASES = [
