@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build sitroom's country and place lexicons from pycountry plus our own additions.
 
-Writes ``src/sitroom/data/countries.json`` and ``src/sitroom/data/places.json``.
+Writes ``src/sitroom/lexicons/data/countries.json`` and ``src/sitroom/lexicons/data/places.json``.
 ISO facts (codes, names, US subdivisions) come from pycountry; the short names,
 aliases, demonyms, capitals and cities below are hand-written by the sitroom team.
 
@@ -17,7 +17,7 @@ import pycountry
 
 VERSION = "countries-2024.11.1"
 PLACES_VERSION = "places-2024.11.2"
-OUT = Path(__file__).resolve().parents[1] / "src" / "sitroom" / "data"
+OUT = Path(__file__).resolve().parents[1] / "src" / "sitroom" / "lexicons" / "data"
 
 # ISO3 | short name | aliases | adjectives/demonyms | capitals and seats (";"-separated);
 # a line starting with "+" continues the line before it.

@@ -1,6 +1,6 @@
 """Write a lexicon JSON file in the project's layout: one class or entry per line.
 
-Usage: python scripts/format_lexicon.py src/sitroom/data/verbs.json
+Usage: python scripts/format_lexicon.py src/sitroom/lexicons/data/verbs.json
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ EXTRA_CODES = {"XKX"}
 
 
 def _data(name: str) -> dict:
-    return json.loads(resources.files("sitroom.data").joinpath(name).read_text("utf-8"))
+    return json.loads(resources.files("sitroom.lexicons.data").joinpath(name).read_text("utf-8"))
 
 
 @pytest.mark.parametrize("name", ["countries.json", "actors.json", "places.json"])

@@ -19,7 +19,7 @@ from sitroom.events.codebook import (
     quad_class,
 )
 
-DATA = resources.files("sitroom.data")
+DATA = resources.files("sitroom.lexicons.data")
 PLOVER = json.loads((DATA / "plover.json").read_text(encoding="utf-8"))
 
 

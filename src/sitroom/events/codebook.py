@@ -1,6 +1,6 @@
 """The event codebook: CAMEO codes, the CAMEO→PLOVER crosswalk and the verb lexicon.
 
-Three JSON files in ``sitroom/data`` make it up:
+Three JSON files in ``sitroom/lexicons/data`` make it up:
 
 * ``cameo.json``: every CAMEO 1.1b3 code with its name and Goldstein weight.
 * ``plover.json``: PLOVER 0.8 types, the modes each allows, the codes with no
@@ -559,7 +559,7 @@ def _load(directory: Path | resources.abc.Traversable) -> Codebook:
 
 @lru_cache(maxsize=1)
 def _default_codebook() -> Codebook:
-    return _load(resources.files("sitroom.data"))
+    return _load(resources.files("sitroom.lexicons.data"))
 
 
 def load_codebook(directory: Path | None = None) -> Codebook:

@@ -20,7 +20,7 @@ from sitroom.actors.model import ActorIndex
 from sitroom.errors import LexiconError
 from sitroom.events.codebook import Codebook, VerbEntry, load_codebook
 from sitroom.events.modality import GOAL_NOUNS, Judgement, complement_modality, judge
-from sitroom.pipeline.cache import doc_sents
+from sitroom.parsed.cache import doc_sents
 from sitroom.record import Event, SentenceRef
 from sitroom.record import Span as Evidence
 

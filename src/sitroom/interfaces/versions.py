@@ -9,9 +9,9 @@ from sitroom import __version__
 
 
 def lexicon_versions() -> dict[str, str]:
-    """The ``version`` field of every data file shipped in ``sitroom/data``."""
+    """The ``version`` field of every data file shipped in ``sitroom/lexicons/data``."""
     found: dict[str, str] = {}
-    for entry in sorted(resources.files("sitroom.data").iterdir(), key=lambda e: e.name):
+    for entry in sorted(resources.files("sitroom.lexicons.data").iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".json"):
             try:
                 data = json.loads(entry.read_text(encoding="utf-8"))

@@ -10,7 +10,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from sitroom.actors.model import ActorIndex
-from sitroom.pipeline.cache import doc_text
+from sitroom.parsed.cache import doc_text
 from sitroom.record import Span as EvidenceSpan
 
 PRONOUNS = {"he", "she", "him", "her", "his", "hers", "they", "them", "their", "it", "its"}
@@ -19,8 +19,8 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, Any]:
-    """The sourcing cue lexicon (``sitroom/data/sourcing.json``)."""
-    text = resources.files("sitroom").joinpath("data/sourcing.json").read_text(encoding="utf-8")
+    """The sourcing cue lexicon (``sitroom/lexicons/data/sourcing.json``)."""
+    text = resources.files("sitroom").joinpath("lexicons/data/sourcing.json").read_text(encoding="utf-8")
     data: dict[str, Any] = json.loads(text)
     return data
 

@@ -17,7 +17,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from sitroom.pipeline.cache import doc_ents
+from sitroom.parsed.cache import doc_ents
 from sitroom.sourcing.certainty import clause_chain
 
 TEMPORAL_DEPS = {"npadvmod", "pobj", "tmod", "advmod", "nmod", "dobj"}

@@ -12,7 +12,7 @@ import pycountry
 from spacy.tokens import Span, Token
 
 from sitroom.actors.model import ActorIndex
-from sitroom.pipeline.cache import doc_ents
+from sitroom.parsed.cache import doc_ents
 from sitroom.record import Location
 from sitroom.sourcing.common import lexicon
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from sitroom.pipeline.cache import doc_ents
+from sitroom.parsed.cache import doc_ents
 from sitroom.record import Quantity
 from sitroom.sourcing.common import lexicon
 

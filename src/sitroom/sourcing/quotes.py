@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from sitroom.actors.model import ActorIndex
-from sitroom.pipeline.cache import doc_text
+from sitroom.parsed.cache import doc_text
 from sitroom.record import Quote
 from sitroom.sourcing.common import (
     actor_of,

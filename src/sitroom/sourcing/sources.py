@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from sitroom.actors.model import ActorIndex
-from sitroom.pipeline.cache import doc_sents
+from sitroom.parsed.cache import doc_sents
 from sitroom.record import Source, SourceKind
 from sitroom.sourcing.common import (
     actor_of,

@@ -1,1 +1,0 @@
-"""Our own lexicons and code tables, versioned."""
