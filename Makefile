@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.stamp-install
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: install demo test lint unit schema bench clean assets browser
+.PHONY: install demo test lint unit schema bench clean assets browser eval golden
 
 install: $(STAMP)
 
@@ -24,6 +24,7 @@ demo: install assets
 lint: install
 	$(BIN)/ruff check src tests scripts
 	$(BIN)/mypy src
+	$(BIN)/lint-imports --no-cache
 
 schema: install
 	$(BIN)/sitroom schema > schema/analysis.schema.json
@@ -44,6 +45,10 @@ web-assets:
 
 browser:
 	@bash scripts/install_browser.sh || echo "browser tests will be skipped: chromium could not be installed"
+
+# every quality figure: seed, articles and PLOVER, tune and check halves with the gap
+eval: install
+	$(BIN)/python scripts/evaluate.py
 
 bench: install
 	$(BIN)/python -m sitroom.bench
