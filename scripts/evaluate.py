@@ -18,6 +18,7 @@ script says so and exits 0.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import json
 import subprocess
@@ -65,10 +66,8 @@ def score(mode: str, gold: Path, pred: Path, misses: int) -> dict[str, float]:
         if line.startswith(("ok:", "FAIL:", "fail:")):
             for pair in line.split(":", 1)[1].split():
                 key, _, value = pair.partition("=")
-                try:
+                with contextlib.suppress(ValueError):
                     figures[key] = float(value)
-                except ValueError:
-                    pass
     if not figures:
         print(run.stdout[-2000:], run.stderr[-2000:], sep="\n")
     return figures
@@ -81,13 +80,33 @@ def article_golds() -> list[Path]:
     return found
 
 
-def text_for(gold: Path) -> str | None:
-    """The article text a gold file belongs to (a .txt beside it, or in the Wikinews set)."""
-    doc = json.loads(gold.read_text(encoding="utf-8")).get("document", "")
-    for candidate in (gold.parent / doc, SHARED / "data" / "wikinews" / "dev" / doc):
-        if candidate.is_file():
-            return str(candidate)
-    return None
+def _articles_by_id() -> dict[str, str]:
+    """The lines of ``wikinews/articles.jsonl`` by article id (our gold names articles by id)."""
+    path = SHARED / "data" / "wikinews" / "articles.jsonl"
+    if not path.is_file():
+        return {}
+    return {json.loads(line)["id"]: line for line in path.open(encoding="utf-8") if line.strip()}
+
+
+def inputs_for(golds: list[Path], tmp: Path) -> list[str]:
+    """What to analyse for these gold files: text files beside them, or one JSONL of articles."""
+    files: set[str] = set()
+    rows: list[str] = []
+    by_id = _articles_by_id()
+    for gold in golds:
+        doc = json.loads(gold.read_text(encoding="utf-8")).get("document", "")
+        candidates = (gold.parent / doc, SHARED / "data" / "wikinews" / "dev" / doc)
+        found = next((c for c in candidates if c.is_file()), None)
+        if found is not None:
+            files.add(str(found))
+        elif doc in by_id:
+            rows.append(by_id[doc] if by_id[doc].endswith("\n") else by_id[doc] + "\n")
+        else:
+            print(f"   no text for {gold.name} (document {doc!r}): left out")
+    if rows:
+        (tmp / "gold-articles.jsonl").write_text("".join(rows), encoding="utf-8")
+        files.add(str(tmp / "gold-articles.jsonl"))
+    return sorted(files)
 
 
 def row(name: str, figures: dict[str, dict[str, float]], metrics: tuple[str, ...]) -> None:
@@ -114,8 +133,8 @@ def main() -> None:
         print("   " + " ".join(f"{k}={v:.3f}" for k, v in sorted(seed.items())))
 
         articles: dict[str, dict[str, float]] = {}
-        golds = [g for g in article_golds() if text_for(g)]
-        analyze(sorted({t for g in golds if (t := text_for(g))}), tmp / "articles.jsonl")
+        golds = article_golds()
+        analyze(inputs_for(golds, tmp), tmp / "articles.jsonl")
         for name in ("tune", "check"):
             members = [g for g in golds if half(g.name) == name]
             folder = tmp / f"articles-{name}"
