@@ -104,3 +104,17 @@ def test_the_scan_flags_word_lists_and_nothing_else(
     module = tmp_path / "m.py"
     module.write_text(source + "\n", encoding="utf-8")
     assert bool(word_lists(module)) is flagged
+
+
+def test_our_gold_keeps_no_article_text() -> None:
+    """The check set's notes are our own words: no six words in a row from an article."""
+    import importlib.util
+
+    script = SRC.parents[1] / "scripts" / "check_gold_text.py"
+    spec = importlib.util.spec_from_file_location("check_gold_text", script)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    if not module.ARTICLES.is_file():
+        pytest.skip("../shared is absent: the articles to compare against are not here")
+    assert module.overlaps(SRC.parents[1] / "eval" / "gold") == {}
