@@ -66,12 +66,17 @@ def _records(path: Path) -> dict[str, Any]:
         return out
     for line in path.open(encoding="utf-8"):
         if line.strip():
-            record = json.loads(line)
-            out[str(record["document"]["id"])] = _clean(record)
+            record = _clean(json.loads(line))
+            document = record.get("document") or {}
+            if document.get("path"):  # checkouts live in different folders
+                document["path"] = Path(document["path"]).name
+            out[str(document["id"])] = record
     return out
 
 
 def _first_difference(a: Any, b: Any, where: str = "") -> str:
+    if a is None or b is None:
+        return f"{where}: record only {'after' if a is None else 'before'}"
     if type(a) is not type(b):
         return f"{where}: {a!r} != {b!r}"
     if isinstance(a, dict):

@@ -3,8 +3,7 @@
 
 Usage: .venv/bin/python scripts/sourcing_report.py [FILE ...]
 
-Uses the actor stage (``sitroom.actors.resolve.find_actors``) when it exists, else
-the entity-based stand-in ``sitroom.sourcing.naive.naive_actors``. Compare the output
+Uses the actor stage (``sitroom.actors.resolve.find_actors``). Compare the output
 by eye with the gold files next to the articles.
 """
 
@@ -26,14 +25,9 @@ DEFAULT = [
 
 
 def actor_stage():  # type: ignore[no-untyped-def]
-    try:
-        from sitroom.actors.resolve import find_actors
+    from sitroom.actors.resolve import find_actors
 
-        return find_actors, "actors.resolve.find_actors"
-    except ImportError:
-        from sitroom.sourcing.naive import naive_actors
-
-        return naive_actors, "sourcing.naive.naive_actors (actor stage missing)"
+    return find_actors, "actors.resolve.find_actors"
 
 
 def main(paths: list[str]) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import types
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +16,7 @@ from store_factory import scenario
 
 from sitroom import api
 from sitroom.errors import StoreError
-from sitroom.record import AnalysisRecord, DocumentInfo
+from sitroom.record import AnalysisRecord
 
 
 def test_open_store_and_query(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -44,16 +43,25 @@ def test_open_store_errors(tmp_path: Path) -> None:
         api.open_store(tmp_path / "nope" / "x.duckdb")
 
 
-def test_analyze_calls_the_pipeline_lazily(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls: list[tuple[str, dict[str, Any]]] = []
+def test_analyze_runs_the_pipeline_with_the_given_id(nlp: Any) -> None:
+    text = "France condemned the attack on the embassy in Kabul."
+    record = api.analyze(text, id="n1", title="Condemnation", published="2024-11-01")
+    assert isinstance(record, AnalysisRecord)
+    assert record.document.id == "n1"
+    assert (record.document.title, record.document.published) == ("Condemnation", "2024-11-01")
+    assert record.document.length == len(text)
+    assert any(a.country == "FRA" for a in record.actors)
+    assert "condemned" in {e.trigger.text for e in record.events}
+    assert record.provenance is not None and record.provenance.lexicons
 
-    def analyze_text(text: str, **meta: Any) -> AnalysisRecord:
-        calls.append((text, meta))
-        return AnalysisRecord(DocumentInfo(id=meta.get("id", "x"), length=len(text)))
 
-    fake = types.ModuleType("sitroom.pipeline.analyze")
-    fake.analyze_text = analyze_text  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "sitroom.pipeline.analyze", fake)
-    record = api.analyze("Varga urged China.", id="n1", published="2024-11-01")
-    assert record.document.id == "n1" and record.document.length == len("Varga urged China.")
-    assert calls == [("Varga urged China.", {"id": "n1", "published": "2024-11-01"})]
+def test_analyze_without_id_uses_the_content_hash(nlp: Any) -> None:
+    text = "Kenya hosted talks with Ethiopia."
+    first, second = api.analyze(text), api.analyze(text)
+    assert first.document.id == second.document.id != "n1"
+    assert first.document.sha256 and first.document.sha256.startswith(first.document.id)
+
+
+def test_analyze_refuses_unknown_metadata() -> None:
+    with pytest.raises(TypeError):
+        api.analyze("Kenya hosted talks.", doc_id="n1")  # type: ignore[call-arg]

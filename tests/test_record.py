@@ -91,3 +91,29 @@ def test_markup_offsets_point_into_the_raw_file(nlp, tmp_path):
     (doc,) = list(iter_documents([str(path)]))
     records = list(analyze_documents([doc], nlp=nlp))
     assert _check(records, {doc.id: raw}) > 0
+
+
+def test_records_carry_provenance(analyze):
+    import re
+
+    from sitroom import __version__
+    from sitroom.lexicons import versions
+    from sitroom.pipeline.analyze import provenance
+
+    first = analyze("France condemned the attack.")
+    second = analyze("Kenya hosted talks with Ethiopia.")
+    assert first.provenance is not None
+    assert first.provenance is second.provenance is provenance()  # computed once
+    assert first.provenance.sitroom == __version__
+    assert first.provenance.lexicons == versions()
+    assert {"verbs.json", "words/negators.txt"} <= set(first.provenance.lexicons)
+    assert all(re.fullmatch(r"[0-9a-f]{12}", v) for v in first.provenance.lexicons.values())
+    data = to_dict(first)
+    assert data["provenance"]["lexicons"]["verbs.json"] == versions()["verbs.json"]
+    jsonschema.validate(data, json_schema())
+
+
+def test_records_without_provenance_still_load():
+    data = {"schema": SCHEMA_ID, "document": {"id": "old"}}
+    record = from_dict(data)
+    assert record.provenance is None and record.document.id == "old"

@@ -1,4 +1,4 @@
-"""The Python API for notebooks: open a store, query it as DataFrames, brief it.
+"""The Python API: the one public store facade, used by notebooks, the CLI and the dashboard.
 
 Example:
     >>> from sitroom.api import open_store
@@ -6,55 +6,109 @@ Example:
     >>> store.events(dyad=("USA", "CHN"), quad_class=4)      # pandas DataFrame
     >>> store.dyad_series("USA", "CHN")                      # daily series
     >>> print(store.brief(since="2024-11-01"))
+
+:class:`Store` is a :class:`~sitroom.store.db.Database` (the connection) whose methods
+call the store's functions (:mod:`sitroom.store.query`, :mod:`sitroom.store.write`) and
+the analyses (:mod:`sitroom.analysis`); it adds no logic of its own.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
 
+from sitroom.analysis import brief as _brief
+from sitroom.analysis import escalation as _escalation
+from sitroom.analysis import network as _network
+from sitroom.analysis import series as _series
 from sitroom.record import AnalysisRecord
-from sitroom.store import db
-from sitroom.store.db import resolve_path
+from sitroom.store import query, write
+from sitroom.store.db import Database, resolve_path
+from sitroom.store.query import EventFilter
+from sitroom.store.stored import IngestResult
 
 __all__ = ["Store", "analyze", "open_store", "resolve_path"]
 
 
-class Store(db.Store):
-    """A store with the analyses attached (series, escalation, network, brief)."""
+class Store(Database):
+    """An open sitroom store: queries, ingest and the analyses as methods.
 
+    Use :func:`open_store`; close it with :meth:`close` or a ``with`` block.
+    """
+
+    # -- documents -------------------------------------------------------------------
+    def known_hashes(self) -> set[str]:
+        """Content hashes of every stored document (to skip work before analysing)."""
+        return query.known_hashes(self)
+
+    def has_document(self, sha256: str) -> bool:
+        """Whether a document with this content hash is stored."""
+        return query.has_document(self, sha256)
+
+    def counts(self) -> dict[str, int]:
+        """Row counts of the main tables."""
+        return query.counts(self)
+
+    def quarantine(self) -> pd.DataFrame:
+        """The quarantine table: path, doc_id, reason, at."""
+        return query.quarantine_frame(self)
+
+    def documents(self, *, text: bool = False) -> pd.DataFrame:
+        """The documents table (without the ``text`` column unless ``text=True``)."""
+        return query.documents_frame(self, text=text)
+
+    def record(self, doc_id: str) -> AnalysisRecord:
+        """Rebuild a stored document's analysis record."""
+        return query.read_record(self, doc_id)
+
+    # -- writing ---------------------------------------------------------------------
+    def ingest(
+        self,
+        records: Iterable[Any],
+        progress: Callable[[str, str | None], None] | None = None,
+    ) -> IngestResult:
+        """Store records with their texts and quarantine failures (see
+        :func:`~sitroom.store.write.ingest_records`)."""
+        return write.ingest_records(self, records, progress)
+
+    # -- reading ---------------------------------------------------------------------
+    def events(self, filters: EventFilter | None = None, **kwargs: Any) -> pd.DataFrame:
+        """Events matching the filters as a DataFrame (see ``EventFilter``)."""
+        return query.events_frame(self, query.make_filter(filters, **kwargs))
+
+    def events_arrow(self, filters: EventFilter | None = None, **kwargs: Any) -> pa.Table:
+        """Events matching the filters as a pyarrow Table."""
+        return query.events_arrow(self, query.make_filter(filters, **kwargs))
+
+    def actors(self, **kwargs: Any) -> pd.DataFrame:
+        """Global actors with their event, mention and document counts."""
+        return query.actors_frame(self, **kwargs)
+
+    # -- analyses --------------------------------------------------------------------
     def dyad_series(self, a: str, b: str, **kwargs: Any) -> pd.DataFrame:
         """Daily counts and Goldstein sums by quad class for ``a``–``b``."""
-        from sitroom.analysis.series import dyad_series
-
-        return dyad_series(self, a, b, **kwargs)
+        return _series.dyad_series(self, a, b, **kwargs)
 
     def series(self, **kwargs: Any) -> pd.DataFrame:
         """Long-format daily series of every country dyad."""
-        from sitroom.analysis.series import all_series
-
-        return all_series(self, **kwargs)
+        return _series.all_series(self, **kwargs)
 
     def escalation(self, **kwargs: Any) -> pd.DataFrame:
         """Escalation signals of every country dyad (see ``sitroom.analysis.escalation``)."""
-        from sitroom.analysis.escalation import escalation_signals
+        return _escalation.escalation_signals(self, **kwargs)
 
-        return escalation_signals(self, **kwargs)
-
-    def network(self, **kwargs: Any) -> Any:
+    def network(self, **kwargs: Any) -> _network.Network:
         """The actor network (``Network`` with ``nodes`` and ``edges`` DataFrames)."""
-        from sitroom.analysis.network import network
-
-        return network(self, **kwargs)
+        return _network.network(self, **kwargs)
 
     def brief(self, since: str | dt.date | None = None, actor: str | None = None) -> str:
         """The Markdown brief."""
-        from sitroom.analysis.brief import brief
-
-        return brief(self, since=since, actor=actor)
+        return _brief.brief(self, since=since, actor=actor)
 
 
 def open_store(
@@ -66,13 +120,29 @@ def open_store(
     Raises:
         StoreError: the store cannot be opened or its schema is not supported.
     """
-    base = db.open_store(path, read_only=read_only)
-    return Store(base.conn, base.path, base.read_only)
+    return Store.open(path, read_only=read_only)
 
 
-def analyze(text: str, **meta: Any) -> AnalysisRecord:
-    """Analyse one text (document metadata as keywords: ``id``, ``title``, ``published``…)."""
-    from sitroom.pipeline.analyze import analyze_text  # type: ignore[import-not-found]
+def analyze(
+    text: str,
+    *,
+    id: str | None = None,
+    title: str | None = None,
+    published: str | None = None,
+) -> AnalysisRecord:
+    """Analyse one text with the full pipeline (loaded once per process).
 
-    record: AnalysisRecord = analyze_text(text, **meta)
-    return record
+    Args:
+        text: the document's text (plain text; a Markdown front matter is read).
+        id: the document id (default: the content hash).
+        title: the document's title.
+        published: its publication date (``YYYY-MM-DD``).
+
+    Example:
+        >>> record = analyze("France condemned the attack.", id="n1")
+        >>> record.document.id
+        'n1'
+    """
+    from sitroom.pipeline.analyze import analyze_text
+
+    return analyze_text(text, doc_id=id, title=title, published=published)

@@ -156,7 +156,7 @@ def sitroom_analyze(source: Path, words: int, processes: int, batch_size: int,
         if store is None:
             done, failed = _count(results)
             return done, failed, ""
-        from sitroom.store import open_store
+        from sitroom.api import open_store
 
         with open_store(store) as opened:
             from sitroom.engines.local import prefetch
@@ -194,8 +194,8 @@ def dask_ingest(source: Path, words: int, folder: Path, batch_size: int,
     """(d) ingest on a 2-worker LocalCluster (cluster start and model load not timed)."""
     if importlib.util.find_spec("distributed") is None:
         return "(d) skipped: dask is not installed (pip install 'sitroom[dask]')"
+    from sitroom.api import open_store
     from sitroom.engines.dask_engine import dask_client, ingest_on_client, warm_workers
-    from sitroom.store import open_store
 
     with stopwatch() as elapsed, dask_client(None, workers=2) as client:
         warm_workers(client)

@@ -1,6 +1,8 @@
 """The command line: a thin Typer layer over the library.
 
 ``cli.py`` parses arguments and prints; the work is done by the packages it calls.
+Every command exits as :mod:`sitroom.errors` says: 0 success, 1 bad data or a failure,
+2 a usage error (:func:`sitroom.errors.exit_code` maps an error to its status).
 """
 
 from __future__ import annotations
@@ -10,12 +12,12 @@ import sys
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
 
-from sitroom.errors import SitroomError
+from sitroom.errors import EXIT_FAILURE, SitroomError, exit_code
 
 app = typer.Typer(
     name="sitroom",
@@ -41,7 +43,13 @@ def demo_corpus() -> Path:
 
 def report_failure(failure: object) -> None:
     """Print one read or analysis failure as a one-line error."""
-    err.print(f"[bold red]error[/] {failure}", soft_wrap=True)
+    err.print(f"[bold red]error:[/] {failure}", soft_wrap=True)
+
+
+def fail(error: SitroomError) -> NoReturn:
+    """Print ``error`` on one line and exit with the status the error policy gives it."""
+    report_failure(error)
+    raise typer.Exit(exit_code(error)) from None
 
 
 @app.command()
@@ -56,8 +64,8 @@ def analyze(
 ) -> None:
     """Analyse documents and print their analysis records.
 
-    Exits 1 when any document could not be read or analysed; the others are still
-    printed.
+    Exits 1 when any document could not be read or analysed (the others are still
+    printed) or when the model or a lexicon cannot be loaded.
     """
     from sitroom.documents import iter_documents
     from sitroom.engines.local import analyze_stream
@@ -78,10 +86,9 @@ def analyze(
 
                 print_record(item)
     except SitroomError as error:
-        report_failure(error)
-        raise typer.Exit(2) from None
+        fail(error)
     if failed:
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_FAILURE)
 
 
 class Engine(StrEnum):
@@ -112,7 +119,8 @@ def ingest(
     """Analyse documents and add them to the store, incrementally and idempotently.
 
     Documents already stored (same content hash) are skipped before they are parsed;
-    bad documents go to the quarantine table. Exits 1 when anything was quarantined.
+    bad documents go to the quarantine table. Exits 1 when anything was quarantined
+    or the store cannot be opened or written.
     """
     from sitroom.interfaces.ingest import run_ingest
 
@@ -121,8 +129,7 @@ def ingest(
                             scheduler=scheduler, shard_dir=shards, batch_size=batch_size,
                             shard_size=shard_size, progress=not quiet)
     except SitroomError as error:
-        report_failure(error)
-        raise typer.Exit(2) from None
+        fail(error)
     for failure in result.failures:
         report_failure(f"quarantined {failure.path or ''} "
                        f"{('[' + failure.doc_id + ']') if failure.doc_id else ''}: "
@@ -130,7 +137,7 @@ def ingest(
     err.print(f"{result.added} added, {result.skipped} skipped (already stored), "
               f"{result.quarantined} quarantined")
     if result.quarantined:
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_FAILURE)
 
 
 @app.command()
@@ -152,8 +159,7 @@ def demo(
     try:
         run_demo(demo_corpus(), db or Path("demo.duckdb"))
     except SitroomError as error:
-        report_failure(error)
-        raise typer.Exit(2) from None
+        fail(error)
 
 
 @app.command()

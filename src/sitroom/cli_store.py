@@ -1,26 +1,35 @@
 """Store commands of the CLI: events, actors, dyad, series, network, brief.
 
 ``register(app)`` adds them to the main Typer app; ``cli.py`` owns ``ingest``.
+
+Errors print one line (``error: [CODE] message``) and exit as :func:`sitroom.errors.exit_code`
+says: 2 for a usage error (a bad option value or combination, or a ``--db`` path where no
+store exists: these commands query a store, they never create one), 1 for a store that
+cannot be read.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, TextIO
+from typing import Annotated, Any, NoReturn, TextIO
 
 import pandas as pd
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from sitroom.api import Store, open_store
-from sitroom.errors import StoreError
+from sitroom.api import Store, open_store, resolve_path
+from sitroom.errors import NoStoreError, SitroomError, StoreError, UsageError, exit_code
 from sitroom.store.export import FORMATS, export_events
 from sitroom.store.query import EventFilter
+
+#: Formats of the commands that print a table of rows (not events).
+FRAME_FORMATS = ("table", "csv", "json", "parquet")
 
 DbOpt = Annotated[
     Path | None,
@@ -41,8 +50,24 @@ QuadOpt = Annotated[int | None, typer.Option("--quad", help="Quad class 1-4.")]
 ModalityOpt = Annotated[str | None, typer.Option(help="actual|future|hypothetical|requested.")]
 PolarityOpt = Annotated[str | None, typer.Option(help="positive|negative.")]
 CertaintyOpt = Annotated[str | None, typer.Option(help="confirmed|reported|alleged|uncertain.")]
-SinceOpt = Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD).")]
-UntilOpt = Annotated[str | None, typer.Option(help="Up to this date (YYYY-MM-DD).")]
+
+
+def _iso_date(value: str | None) -> str | None:
+    """Check a ``--since``/``--until`` value: not an ISO date is a usage error (exit 2)."""
+    if value is not None:
+        try:
+            dt.date.fromisoformat(value[:10])
+        except ValueError:
+            raise typer.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD)") from None
+    return value
+
+
+SinceOpt = Annotated[
+    str | None, typer.Option(help="From this date (YYYY-MM-DD).", callback=_iso_date)
+]
+UntilOpt = Annotated[
+    str | None, typer.Option(help="Up to this date (YYYY-MM-DD).", callback=_iso_date)
+]
 SourceKindOpt = Annotated[
     str | None, typer.Option("--source-kind", help="Kind of the attributed source.")
 ]
@@ -58,18 +83,27 @@ LimitOpt = Annotated[int | None, typer.Option(help="At most this many rows.")]
 DocOpt = Annotated[str | None, typer.Option("--doc", help="Only this document id.")]
 
 
+def _fail(error: SitroomError) -> NoReturn:
+    """Print ``error`` on one line and exit with the status the error policy gives it."""
+    typer.echo(f"error: {error}", err=True)
+    raise typer.Exit(exit_code(error)) from error
+
+
 @contextmanager
 def _store(db: Path | None) -> Iterator[Store]:
+    """The store to query; a missing store file is a usage error (nothing is created)."""
     try:
-        store = open_store(db)
-    except StoreError as error:
-        typer.echo(f"error: {error}", err=True)
-        raise typer.Exit(1) from error
+        path = resolve_path(db)
+        if not path.is_file():
+            raise NoStoreError("no store here; create one with `sitroom ingest`",
+                               path=str(path))
+        store = open_store(path)
+    except SitroomError as error:
+        _fail(error)
     try:
         yield store
-    except StoreError as error:
-        typer.echo(f"error: {error}", err=True)
-        raise typer.Exit(1) from error
+    except SitroomError as error:
+        _fail(error)
     finally:
         store.close()
 
@@ -83,9 +117,18 @@ def _out(output: Path | None) -> Iterator[TextIO]:
         yield handle
 
 
+def _check_format(fmt: str, output: Path | None, formats: tuple[str, ...] = FORMATS) -> None:
+    """Refuse an unknown ``--format``, or parquet without ``--output`` (usage errors)."""
+    if fmt not in formats:
+        raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(formats)}")
+    if fmt == "parquet" and output is None:
+        raise UsageError("--format parquet needs --output FILE")
+
+
 def _emit_events(
     store: Store, f: EventFilter, fmt: str, output: Path | None, header: bool, title: str
 ) -> None:
+    _check_format(fmt, output)
     table = store.events_arrow(f)
     if fmt == "parquet":
         export_events(table, fmt, sys.stdout, path=str(output) if output else None)
@@ -98,9 +141,10 @@ def _emit_events(
 
 
 def _emit_frame(frame: pd.DataFrame, fmt: str, output: Path | None, title: str) -> None:
+    if fmt in FORMATS and fmt not in FRAME_FORMATS:
+        raise UsageError(f"format {fmt!r} is for events; use table, csv, json or parquet")
+    _check_format(fmt, output, FRAME_FORMATS)
     if fmt == "parquet":
-        if output is None:
-            raise StoreError("--format parquet needs --output FILE")
         frame.to_parquet(output, index=False)
         return
     with _out(output) as out:
@@ -116,14 +160,16 @@ def _emit_frame(frame: pd.DataFrame, fmt: str, output: Path | None, title: str) 
             for row in frame.itertuples(index=False):
                 table.add_row(*("" if pd.isna(v) is True else str(v) for v in row))
             (Console(file=out) if output else Console()).print(table)
-        else:
-            raise StoreError(f"format {fmt!r} is for events; use table, csv, json or parquet")
 
 
 def _filter(**kwargs: Any) -> EventFilter:
+    """The event filter of the options; a value the filter refuses is a usage error."""
     from sitroom.store.query import make_filter
 
-    return make_filter(None, **kwargs)
+    try:
+        return make_filter(None, **kwargs)
+    except StoreError as error:
+        raise UsageError(error.message) from error
 
 
 def register(app: typer.Typer) -> None:
@@ -163,7 +209,7 @@ def events_cmd(
     """List stored events, filtered, in any export format."""
     with _store(db) as store:
         if (source is None) != (target is None):
-            raise StoreError("--source and --target go together (a dyad)")
+            raise UsageError("--source and --target go together (a dyad)")
         f = _filter(
             actor=actor, country=country,
             dyad=(source, target) if source and target else None, either_direction=either,
@@ -247,7 +293,7 @@ def series_cmd(
         elif a is None:
             frame = store.series(since=since, until=until, include_all=include_all)
         else:
-            raise StoreError("give two sides (A B) or none")
+            raise UsageError("give two sides (A B) or none")
         _emit_frame(frame, fmt, output, "series")
 
 
@@ -264,7 +310,7 @@ def network_cmd(
     """The actor network: nodes with event counts and weighted edges."""
     with _store(db) as store:
         if level not in ("actor", "country"):
-            raise StoreError("--level is actor or country")
+            raise UsageError("--level is actor or country")
         net = store.network(level=level, since=since, until=until, include_all=include_all,
                             min_count=min_count)
         if fmt == "json":
@@ -278,7 +324,7 @@ def network_cmd(
             _emit_frame(net.nodes, "table", output, "nodes")
             _emit_frame(net.edges, "table", output, "edges")
         else:
-            raise StoreError("--format for network is table or json")
+            raise UsageError("--format for network is table or json")
 
 
 def brief_cmd(

@@ -1,6 +1,29 @@
-"""Small named exceptions with stable codes, turned into clean CLI errors."""
+"""sitroom's one error catalogue: every error class, its stable code, and the exit policy.
+
+Every error sitroom raises on purpose is a :class:`SitroomError` subclass defined here,
+with a stable code (``E101``…) documented in the README. Per-document failures that do
+not stop a run (a :class:`~sitroom.documents.model.ReadFailure`) carry the code of the
+class named here (``InputError.code``, ``RecordError.code``, ``AnalysisError.code``).
+
+Exit policy of every command (:func:`exit_code` is the one mapping):
+
+* ``0`` success;
+* ``1`` bad data or a failure: a document could not be read or analysed, the store,
+  the model, a lexicon or the engine failed;
+* ``2`` a usage error: options that do not fit together or a value a command cannot
+  use (Click's own option errors exit 2 as well), and a query command given a store
+  path where no store exists (querying a store that is not there is a mistake in the
+  command, not in the data; ``ingest`` and ``serve`` create the store instead).
+"""
 
 from __future__ import annotations
+
+#: The command succeeded.
+EXIT_OK = 0
+#: Bad data or a failure (documents quarantined or unreadable, store/model/lexicon error).
+EXIT_FAILURE = 1
+#: The command was used wrongly (bad option value or combination, no store to query).
+EXIT_USAGE = 2
 
 
 class SitroomError(Exception):
@@ -8,9 +31,11 @@ class SitroomError(Exception):
 
     Attributes:
         code: a stable error code such as ``E101``, documented in the README.
+        exit_status: the command's exit status when this error stops it.
     """
 
     code = "E000"
+    exit_status = EXIT_FAILURE
 
     def __init__(self, message: str, *, path: str | None = None) -> None:
         self.path = path
@@ -20,6 +45,19 @@ class SitroomError(Exception):
     def __str__(self) -> str:
         where = f"{self.path}: " if self.path else ""
         return f"[{self.code}] {where}{self.message}"
+
+
+class UsageError(SitroomError):
+    """A command was given options that do not fit together or a value it cannot use."""
+
+    code = "E001"
+    exit_status = EXIT_USAGE
+
+
+class NoStoreError(UsageError):
+    """A query command was pointed at a store file that does not exist."""
+
+    code = "E002"
 
 
 class InputError(SitroomError):
@@ -47,6 +85,36 @@ class LexiconError(SitroomError):
 
 
 class StoreError(SitroomError):
-    """The store cannot be opened, migrated or written."""
+    """The store cannot be opened, migrated, read or written."""
 
     code = "E301"
+
+
+class EngineError(SitroomError):
+    """The Dask engine cannot run (extra not installed, scheduler unreachable, task failed)."""
+
+    code = "E401"
+
+
+class AnalysisError(SitroomError):
+    """One document failed inside the pipeline (the other documents go on)."""
+
+    code = "E501"
+
+
+#: Every error class, in code order (the README's "Errors" table lists the same).
+CATALOGUE: tuple[type[SitroomError], ...] = (
+    SitroomError, UsageError, NoStoreError, InputError, RecordError, ModelError,
+    LexiconError, StoreError, EngineError, AnalysisError,
+)
+
+
+def exit_code(error: BaseException) -> int:
+    """The exit status of a command stopped by ``error`` (the one exit-code policy).
+
+    A :class:`SitroomError` gives its class's ``exit_status`` (2 for usage errors, 1
+    otherwise); anything else that reaches a command is a failure (1).
+    """
+    if isinstance(error, SitroomError):
+        return error.exit_status
+    return EXIT_FAILURE

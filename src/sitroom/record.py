@@ -172,6 +172,20 @@ class Relation:
 
 
 @dataclass(frozen=True)
+class Provenance:
+    """What produced a record: sitroom's version and the content version of each lexicon.
+
+    Attributes:
+        sitroom: the package version.
+        lexicons: every lexicon file (path under the data folder, e.g. ``verbs.json``,
+            ``words/negators.txt``) with its content version (12 hex digits of SHA-256).
+    """
+
+    sitroom: str
+    lexicons: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class AnalysisRecord:
     """Everything sitroom found in one document."""
 
@@ -184,6 +198,7 @@ class AnalysisRecord:
     quantities: tuple[Quantity, ...] = ()
     schema: str = SCHEMA_ID
     errors: tuple[str, ...] = field(default=())
+    provenance: Provenance | None = None
 
 
 @lru_cache(maxsize=1)

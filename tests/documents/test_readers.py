@@ -102,6 +102,8 @@ def test_datelines(text, dateline):
     ("line", "heading"),
     [
         ("Talks Collapse as Envoys Walk Out", True),
+        ("Talks on Trade Resume after a Summit in Oman", True),
+        ("Talks on trade resume after a summit in Oman", False),
         ("Moscow’s Reply and Rising Worry Over a Border Clash", True),
         ("The talks collapsed on Monday.", False),
         ("“We will respond,” he said.", False),
@@ -131,6 +133,10 @@ def test_stdin_text_and_jsonl(monkeypatch):
     ("line", "iso"),
     [
         ("Wednesday, January 23, 2019", "2019-01-23"),
+        ("Sat. Sept. 7, 2019", None),
+        ("Saturday, Sept. 7, 2019", "2019-09-07"),
+        ("7 Decem 2019", "2019-12-07"),
+        ("7 Ja 2019", None),
         ("3 March 2024", "2024-03-03"),
         ("2024-02-29", "2024-02-29"),
         ("February 30, 2024", None),

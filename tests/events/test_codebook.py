@@ -11,13 +11,14 @@ import pytest
 
 from sitroom.errors import LexiconError
 from sitroom.events.codebook import (
-    FRAMES,
     CameoCode,
     Codebook,
     VerbEntry,
     load_codebook,
     quad_class,
 )
+from sitroom.lexicons import clear_cache
+from sitroom.lexicons.files import version_of
 
 DATA = resources.files("sitroom.lexicons.data")
 PLOVER = json.loads((DATA / "plover.json").read_text(encoding="utf-8"))
@@ -135,7 +136,8 @@ def test_reframe(book, act, frame, want):
 
 
 def test_every_framed_code_exists(book):
-    for table in FRAMES.values():
+    assert set(book.framing.frames) == {"intent", "threat", "appeal", "demand", "refusal"}
+    for table in book.framing.frames.values():
         for code in table.values():
             assert book.has_code(code)
 
@@ -152,7 +154,6 @@ def test_reframe_rejects_unknown_frames_and_codes(book):
 MINIMAL_VERBS = {
     "version": "test.1",
     "classes": {"TALKS": ["talk", "meeting"], "SANCTION": ["sanction", "embargo"]},
-    "negators": {"refrain": "from", "yet": None},
     "entries": [
         {"id": "meet", "lemma": "meet", "cameo": "040", "target": ["prep:with", "dobj"]},
         {"id": "hold.talks", "lemma": "hold", "object": ["@TALKS"], "cameo": "040",
@@ -171,6 +172,22 @@ MINIMAL_VERBS = {
                                                                         "poss", "agent"]},
     ],
 }
+
+
+@pytest.fixture
+def lexdir(tmp_path, monkeypatch):
+    """An empty override folder for lexicon files (``SITROOM_LEXICON_DIR``)."""
+    monkeypatch.setenv("SITROOM_LEXICON_DIR", str(tmp_path))
+    clear_cache()
+    yield tmp_path
+    monkeypatch.delenv("SITROOM_LEXICON_DIR")
+    clear_cache()
+
+
+def _load() -> Codebook:
+    """Load the codebook afresh (after files in the override folder changed)."""
+    clear_cache()
+    return load_codebook()
 
 
 def _write(directory: Path, verbs: object = None, *, cameo: object = None,
@@ -194,19 +211,24 @@ def _with_entry(entry: dict[str, object]) -> dict[str, object]:
     return data
 
 
-def test_load_from_a_directory(tmp_path):
-    book = load_codebook(_write(tmp_path))
-    assert book.version == "test.1"
+def test_load_from_the_override_folder(lexdir, book):
+    packaged = book
+    _write(lexdir)
+    book = _load()
+    # The version is the files' content: another verbs.json, another version.
+    assert book.files["verbs.json"] == version_of((lexdir / "verbs.json").read_bytes())
+    assert book.files["cameo.json"] == packaged.files["cameo.json"]
+    assert book.version != packaged.version
     assert [e.id for e in book.verbs("meet")] == ["meet", "meet.again"]
     assert book.verbs("unknown") == ()
     assert book.verbs("deployment") == ()
     assert book.verbs("deployment", "NOUN")[0].cameo == "154"
-    assert book.negators == {"refrain": "from", "yet": None}
     assert book.classes["TALKS"] == frozenset({"talk", "meeting"})
 
 
-def test_entry_fields_and_defaults(tmp_path):
-    book = load_codebook(_write(tmp_path))
+def test_entry_fields_and_defaults(lexdir):
+    _write(lexdir)
+    book = _load()
     shoot = book.entry("shoot.down")
     assert shoot == VerbEntry(id="shoot.down", lemma="shoot", pos="VERB", cameo="190",
                               target=("dobj",), particle="down")
@@ -248,10 +270,10 @@ def test_entry_fields_and_defaults(tmp_path):
         ({"id": "x", "lemma": "x", "cameo": "040", "objects": ["talk"]}, "unknown keys"),
     ],
 )
-def test_malformed_entries_are_rejected(tmp_path, entry, message):
-    _write(tmp_path, _with_entry(entry))
+def test_malformed_entries_are_rejected(lexdir, entry, message):
+    _write(lexdir, _with_entry(entry))
     with pytest.raises(LexiconError, match=message) as caught:
-        load_codebook(tmp_path)
+        _load()
     assert "verbs.json" in str(caught.value)
 
 
@@ -263,39 +285,38 @@ def test_malformed_entries_are_rejected(tmp_path, entry, message):
         (lambda v: v.update(classes={"talks": ["talk"]}), "upper case"),
         (lambda v: v.update(classes={"TALKS": []}), "non-empty list"),
         (lambda v: v.update(classes={"TALKS": ["Talk"]}), "lower-case"),
-        (lambda v: v.update(negators={"refrain": 3}), "negator"),
         (lambda v: v.update(entries=[[]]), "not an object"),
     ],
 )
-def test_malformed_verb_files_are_rejected(tmp_path, change, message):
+def test_malformed_verb_files_are_rejected(lexdir, change, message):
     data = json.loads(json.dumps(MINIMAL_VERBS))
     change(data)
-    _write(tmp_path, data)
+    _write(lexdir, data)
     with pytest.raises(LexiconError, match=message) as caught:
-        load_codebook(tmp_path)
+        _load()
     assert "verbs.json" in str(caught.value)
 
 
-def test_bad_json_names_the_file(tmp_path):
-    _write(tmp_path, raw={"verbs.json": "{not json"})
-    with pytest.raises(LexiconError, match="bad JSON") as caught:
-        load_codebook(tmp_path)
+def test_bad_json_names_the_file(lexdir):
+    _write(lexdir, raw={"verbs.json": "{not json"})
+    with pytest.raises(LexiconError, match="not valid JSON") as caught:
+        _load()
     assert "verbs.json" in str(caught.value)
     assert caught.value.code == "E202"
 
 
-def test_a_missing_file_names_it(tmp_path):
-    _write(tmp_path)
-    (tmp_path / "plover.json").unlink()
-    with pytest.raises(LexiconError, match="not found") as caught:
-        load_codebook(tmp_path)
-    assert "plover.json" in str(caught.value)
+def test_a_file_missing_from_the_override_folder_comes_from_the_package(lexdir):
+    _write(lexdir)
+    (lexdir / "plover.json").unlink()
+    book = _load()
+    assert book.plover_version == version_of((DATA / "plover.json").read_bytes())
+    assert book.files["verbs.json"] == version_of((lexdir / "verbs.json").read_bytes())
 
 
-def test_a_json_list_is_not_a_table(tmp_path):
-    _write(tmp_path, raw={"cameo.json": "[]"})
+def test_a_json_list_is_not_a_table(lexdir):
+    _write(lexdir, raw={"cameo.json": "[]"})
     with pytest.raises(LexiconError, match=r"cameo\.json"):
-        load_codebook(tmp_path)
+        _load()
 
 
 def _cameo() -> dict:
@@ -306,29 +327,29 @@ def _plover() -> dict:
     return json.loads(json.dumps(PLOVER))
 
 
-def test_goldstein_outside_the_scale_is_rejected(tmp_path):
+def test_goldstein_outside_the_scale_is_rejected(lexdir):
     cameo = _cameo()
     cameo["codes"]["042"]["goldstein"] = 11
-    _write(tmp_path, cameo=cameo)
+    _write(lexdir, cameo=cameo)
     with pytest.raises(LexiconError, match="outside") as caught:
-        load_codebook(tmp_path)
+        _load()
     assert "cameo.json" in str(caught.value)
 
 
-def test_a_code_without_goldstein_is_rejected(tmp_path):
+def test_a_code_without_goldstein_is_rejected(lexdir):
     cameo = _cameo()
     del cameo["codes"]["042"]["goldstein"]
-    _write(tmp_path, cameo=cameo)
+    _write(lexdir, cameo=cameo)
     with pytest.raises(LexiconError, match="goldstein"):
-        load_codebook(tmp_path)
+        _load()
 
 
-def test_a_code_missing_from_the_crosswalk_is_rejected(tmp_path):
+def test_a_code_missing_from_the_crosswalk_is_rejected(lexdir):
     plover = _plover()
     del plover["crosswalk"]["042"]
-    _write(tmp_path, plover=plover)
+    _write(lexdir, plover=plover)
     with pytest.raises(LexiconError, match="missing from the crosswalk") as caught:
-        load_codebook(tmp_path)
+        _load()
     assert "plover.json" in str(caught.value)
 
 
@@ -340,17 +361,17 @@ def test_a_code_missing_from_the_crosswalk_is_rejected(tmp_path):
         ({"plover": None, "mode": None}, "not in 'null'"),
     ],
 )
-def test_bad_crosswalk_rows_are_rejected(tmp_path, walk, message):
+def test_bad_crosswalk_rows_are_rejected(lexdir, walk, message):
     plover = _plover()
     plover["crosswalk"]["042"] = walk
-    _write(tmp_path, plover=plover)
+    _write(lexdir, plover=plover)
     with pytest.raises(LexiconError, match=message):
-        load_codebook(tmp_path)
+        _load()
 
 
-def test_crosswalk_rows_for_unknown_codes_are_rejected(tmp_path):
+def test_crosswalk_rows_for_unknown_codes_are_rejected(lexdir):
     plover = _plover()
     plover["crosswalk"]["999"] = {"plover": "CONSULT", "mode": None}
-    _write(tmp_path, plover=plover)
+    _write(lexdir, plover=plover)
     with pytest.raises(LexiconError, match="unknown CAMEO codes"):
-        load_codebook(tmp_path)
+        _load()

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import pytest
 
 from sitroom.events.codebook import Codebook, VerbEntry, load_codebook
 from sitroom.events.extract import choose_entry
+from sitroom.events.vocabulary import NEGATORS, SILENT_NEGATORS
+from sitroom.lexicons import json_file
 
 
 @pytest.fixture(scope="module")
@@ -142,7 +145,11 @@ def test_event_nouns(book, lemma, code):
 
 
 def test_the_lexicon_is_large_and_versioned(book):
-    assert book.version == "2026.11.1"
+    # The version is the content version of the files that make up the event lexicon.
+    assert re.fullmatch(r"[0-9a-f]{12}", book.version)
+    assert {"verbs.json", "cameo.json", "plover.json",
+            "words/events_negating_verbs.tsv"} <= set(book.files)
+    assert book.files["verbs.json"] == json_file("verbs.json").version
     assert len(book.entries) >= 400
     assert len(book.lemmas("VERB")) >= 300
     assert len(book.lemmas("NOUN")) >= 80
@@ -210,8 +217,11 @@ def test_british_and_american_spellings(book, british, american):
     assert book.verbs(british)[0].cameo == book.verbs(american)[0].cameo
 
 
-def test_negators(book):
-    assert book.negators["refrain"] == "from"
-    assert book.negators["decline"] == "to"
-    assert book.negators["yet"] is None
-    assert set(book.negators.values()) <= {"from", "to", None}
+def test_negators():
+    # One copy: words/events_negating_verbs.tsv ("-" is no linking word).
+    assert NEGATORS["refrain"] == "from"
+    assert NEGATORS["decline"] == "to"
+    assert NEGATORS["yet"] is None
+    assert set(NEGATORS.values()) <= {"from", "to", None}
+    assert "refuse" in NEGATORS and "refuse" not in SILENT_NEGATORS
+    assert set(NEGATORS) > SILENT_NEGATORS

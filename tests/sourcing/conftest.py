@@ -10,7 +10,8 @@ from spacy.tokens import Doc
 
 from sitroom.actors.model import ActorIndex, ActorMention
 from sitroom.record import Actor
-from sitroom.sourcing.naive import naive_actors
+
+from .naive import naive_actors
 
 
 @pytest.fixture(scope="session")

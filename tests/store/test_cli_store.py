@@ -83,17 +83,24 @@ def test_dyad_actors_series_network_brief(app: typer.Typer, db: Path) -> None:
     assert text.startswith("# Situation brief") and "[d2 §1]" in text
 
 
-def test_errors_are_one_line_exit_1(app: typer.Typer, db: Path, tmp_path: Path) -> None:
-    for args in (
-        ["events", "--db", str(db), "--since", "yesterday"],
-        ["events", "--db", str(db), "-f", "parquet"],
-        ["events", "--db", str(db), "-f", "xml"],
-        ["events", "--db", str(db), "--source", "USA"],
-        ["events", "--db", str(tmp_path / "missing" / "x.duckdb")],
-        ["network", "--db", str(db), "--level", "planet"],
-        ["series", "USA", "--db", str(db)],
+def test_errors_are_one_line_usage_2_store_1(app: typer.Typer, db: Path, tmp_path: Path) -> None:
+    # usage errors (bad option values or combinations, no store to query) exit 2
+    for args, code in (
+        (["events", "--db", str(db), "-f", "parquet"], "E001"),
+        (["events", "--db", str(db), "-f", "xml"], "E001"),
+        (["events", "--db", str(db), "--source", "USA"], "E001"),
+        (["events", "--db", str(tmp_path / "missing" / "x.duckdb")], "E002"),
+        (["network", "--db", str(db), "--level", "planet"], "E001"),
+        (["series", "USA", "--db", str(db)], "E001"),
     ):
         result = runner.invoke(app, args)
-        assert result.exit_code == 1, (args, result.output)
-        assert result.stderr.startswith("error: [E301]"), (args, result.stderr)
+        assert result.exit_code == 2, (args, result.output)
+        assert result.stderr.startswith(f"error: [{code}]"), (args, result.stderr)
         assert len(result.stderr.strip().splitlines()) == 1
+    assert runner.invoke(app, ["events", "--db", str(db), "--since", "yesterday"]).exit_code == 2
+    # a store that cannot be read exits 1
+    broken = tmp_path / "broken.duckdb"
+    broken.write_bytes(b"not a store\n" * 512)
+    result = runner.invoke(app, ["events", "--db", str(broken)])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith("error: [E301]") and len(result.stderr.splitlines()) == 1

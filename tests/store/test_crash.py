@@ -11,8 +11,8 @@ from pathlib import Path
 
 from store_factory import dyad_record
 
+from sitroom.api import open_store
 from sitroom.record import AnalysisRecord
-from sitroom.store import open_store
 
 N = 150
 EVENTS_PER_DOC = 3
@@ -22,7 +22,7 @@ CHILD = textwrap.dedent(
     import sys, time
     sys.path.insert(0, sys.argv[2])
     from store_factory import dyad_record
-    from sitroom.store import open_store
+    from sitroom.api import open_store
     from sitroom.store import write
 
     real_insert = write._insert

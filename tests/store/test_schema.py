@@ -9,8 +9,9 @@ import duckdb
 import pytest
 from store_factory import event, record, state
 
+from sitroom.api import open_store
 from sitroom.errors import StoreError
-from sitroom.store import SCHEMA_VERSION, StoredDocument, open_store, schema
+from sitroom.store import SCHEMA_VERSION, StoredDocument, schema
 from sitroom.store.schema import column_names, create_schema
 
 

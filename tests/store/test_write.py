@@ -15,7 +15,7 @@ from sitroom.errors import StoreError
 from sitroom.record import AnalysisRecord
 from sitroom.store import IngestFailure, StoredDocument, ingest_records, resolve_path
 from sitroom.store import write as write_module
-from sitroom.web.queries import document_text
+from sitroom.store.query import document_text
 
 
 def _count(store: Store, table: str) -> int:
@@ -221,8 +221,8 @@ def test_document_text_is_kept(store: Store) -> None:
     texts = {"t1": "Washington urged Beijing.", "t2": "Beijing answered Washington."}
     result = store.ingest([
         StoredDocument(_with_text("t1", texts["t1"]), texts["t1"]),
-        (_with_text("t2", texts["t2"]), texts["t2"]),  # a (record, text) pair
-        _with_text("t3", "A plain record: no text kept."),
+        StoredDocument(_with_text("t2", texts["t2"]), texts["t2"]),
+        _with_text("t3", "A plain record: no text kept."),  # a bare record: no text
     ])
     assert (result.added, result.quarantined) == (3, 0)
     stored = dict(store.conn.execute("SELECT doc_id, text FROM documents").fetchall())

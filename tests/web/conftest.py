@@ -14,7 +14,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import factory
 from webdb import DemoDb, copy_db
 
-from sitroom.store import IngestResult, open_store
+from sitroom.api import open_store
+from sitroom.store import IngestResult
 from sitroom.web import create_app
 
 

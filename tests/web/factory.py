@@ -147,7 +147,7 @@ def build(doc: Doc, folder: Path) -> AnalysisRecord:
 def corpus() -> list[Doc]:
     """A small crisis: Houthi attacks on shipping, a US response, Iranian denials."""
     return [
-        Doc("syn-01", "2025-03-02", "Houthis threaten shipping",
+        Doc("syn-01", "2025-02-27", "Houthis threaten shipping",
             ["The Houthis threatened Israel on Tuesday, officials said.",
              "The United States urged Iran to restrain the group.",
              '"Every ship is a target," a spokesman for the Houthis said.'],

@@ -9,29 +9,35 @@ capitalised) so that "us" and "turkey" never match.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Literal
 
-EntryType = Literal[
-    "country",
-    "adjective",
-    "people",
-    "capital",
-    "seat",
-    "body",
-    "igo",
-    "city",
-    "us_state",
-    "province",
-    "region",
-    "ethnic",
-    "leader",
-]
+from sitroom.lexicons import JsonFile, json_file, ordered, words
+from sitroom.lexicons.files import on_clear
+
+
+class EntryType(StrEnum):
+    """What a lexicon entry is: a code of the lexicon format (its value is the code)."""
+
+    COUNTRY = "country"
+    ADJECTIVE = "adjective"
+    PEOPLE = "people"
+    CAPITAL = "capital"
+    SEAT = "seat"
+    BODY = "body"
+    IGO = "igo"
+    CITY = "city"
+    US_STATE = "us_state"
+    PROVINCE = "province"
+    REGION = "region"
+    ETHNIC = "ethnic"
+    LEADER = "leader"
+
+
 Casing = Literal["upper", "title", "any"]
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u02bc": "'"})
@@ -124,22 +130,9 @@ class Noun:
 
 
 #: Role and body nouns that name an actor only when something says whose they are.
-WEAK_NOUNS = frozenset(
-    str.split(
-        """head chief director office unit division force side public press family woman child
-    national state department agency mission authority leader official company firm bank
-    media court assembly congress senate television administration leadership cabinet
-    presidency secretary deputy representative speaker justice agent guard officer general
-    aide adviser advisor administrator worker student resident citizen people population
-    crowd voter youth farmer jet tank drone helicopter submarine artillery warplane warship
-    gunboat pilot trader executive investor editor doctor delegate marine battalion brigade
-    ministry opposition intelligence newspaper broadcaster charity airline carrier carmaker
-    automaker manufacturer exporter importer retailer lender insurer operator producer council
-    telecom chipmaker multinational conglomerate commissioner chairman chairperson chairwoman
-    councillor councilor supporter follower loyalist backer member hacker assailant attacker
-    rioter mob institute institution foundation forum endowment"""
-    )
-)
+WEAK_NOUNS = words("actors_weak_nouns")
+#: Endings (and words) of nationality adjectives that have no plural people noun.
+NO_PLURAL_DEMONYMS = ordered("actors_demonym_no_plural")
 
 
 @dataclass(frozen=True)
@@ -202,15 +195,9 @@ class Lexicon:
         return info.adjective if info else None
 
 
-def _read(name: str) -> dict[str, Any]:
-    path = resources.files("sitroom.lexicons.data").joinpath(name)
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return data
-
-
 def _plural(adjective: str) -> str | None:
     """Plural demonym of a nationality adjective ("Iraqi" -> "Iraqis"), if it has one."""
-    if adjective.endswith(("ese", "ss", "sh", "ch", "s", "x", "Swiss")) or " " in adjective:
+    if adjective.endswith(NO_PLURAL_DEMONYMS) or " " in adjective:
         return None
     return adjective + "s"
 
@@ -229,80 +216,167 @@ class _Builder:
             bucket.append(entry)
 
 
-@lru_cache(maxsize=1)
-def load_lexicon() -> Lexicon:
-    """Load and index the packaged lexicons (cached).
+_TEXT = str
+_MAYBE_TEXT = (str, type(None))
 
-    Returns:
-        The lexicon, with ``version`` naming every data file's version.
-    """
-    countries = _read("countries.json")
-    actors = _read("actors.json")
-    places = _read("places.json")
-    build = _Builder()
+
+def _optional(file: JsonFile, obj: dict[str, Any], key: str, kind: type | tuple[type, ...],
+              default: Any) -> Any:
+    """``obj[key]`` checked to be of ``kind`` when present, else ``default``."""
+    return file.require(obj, key, kind) if key in obj else default
+
+
+def _texts(file: JsonFile, obj: dict[str, Any], key: str, default: Any = None) -> list[str]:
+    """A list of strings at ``obj[key]`` (``default`` when absent and one is given)."""
+    if default is not None and key not in obj:
+        return list(default)
+    value = file.require(obj, key, list)
+    if not all(isinstance(item, str) for item in value):
+        raise file.error(obj, f"field {key!r} must be a list of strings")
+    return value
+
+
+def _objects(file: JsonFile, data: Any, key: str) -> list[dict[str, Any]]:
+    """The list of JSON objects at ``data[key]``, each checked to be an object."""
+    items = file.require(data, key, list)
+    for item in items:
+        if not isinstance(item, dict):
+            raise file.error(data, f"every item of {key!r} must be an object")
+    return items
+
+
+def _text_map(file: JsonFile, data: Any, key: str, default: Any = None) -> dict[str, Any]:
+    """The object at ``data[key]`` (``default`` when absent and one is given)."""
+    if default is not None and key not in data:
+        return dict(default)
+    return file.require(data, key, dict)
+
+
+def _add_countries(build: _Builder, file: JsonFile) -> dict[str, CountryInfo]:
+    """Countries, their aliases, adjectives, peoples and capitals (``countries.json``)."""
     infos: dict[str, CountryInfo] = {}
-    for row in countries["countries"]:
-        iso3 = row["iso3"]
-        adjectives = row.get("adjectives") or []
-        infos[iso3] = CountryInfo(iso3, row["name"], adjectives[0] if adjectives else None)
-        for alias in [row["name"], *row.get("aliases", [])]:
-            build.add(alias, Entry("country", row["name"], iso3))
+    for row in _objects(file, file.data, "countries"):
+        iso3 = file.require(row, "iso3", _TEXT)
+        name = file.require(row, "name", _TEXT)
+        adjectives = _optional(file, row, "adjectives", (list, type(None)), None) or []
+        if not all(isinstance(a, str) for a in adjectives):
+            raise file.error(row, "field 'adjectives' must be a list of strings")
+        infos[iso3] = CountryInfo(iso3, name, adjectives[0] if adjectives else None)
+        for alias in [name, *_texts(file, row, "aliases", ())]:
+            build.add(alias, Entry(EntryType.COUNTRY, name, iso3))
         for adjective in adjectives:
-            build.add(adjective, Entry("adjective", row["name"], iso3))
+            build.add(adjective, Entry(EntryType.ADJECTIVE, name, iso3))
             plural = _plural(adjective)
             if plural:
-                build.add(plural, Entry("people", row["name"], iso3))
-        for capital in row.get("capitals", []):
-            build.add(capital, Entry("capital", capital, iso3, "GOV", "state"))
-    for seat in actors["seats"]:
-        name = seat.get("name") or seat["names"][0]
-        entry = Entry("seat", name, seat["country"], seat["sector"], seat.get("kind", "state"))
-        for alias in seat["names"]:
+                build.add(plural, Entry(EntryType.PEOPLE, name, iso3))
+        for capital in _texts(file, row, "capitals", ()):
+            build.add(capital, Entry(EntryType.CAPITAL, capital, iso3, "GOV", "state"))
+    return infos
+
+
+def _add_actors(build: _Builder, file: JsonFile) -> None:
+    """Seats, bodies, IGOs, leaders, ethnic groups and regions (``actors.json``)."""
+    data = file.data
+    for seat in _objects(file, data, "seats"):
+        names = _texts(file, seat, "names")
+        name = _optional(file, seat, "name", _MAYBE_TEXT, None) or names[0]
+        entry = Entry(EntryType.SEAT, name, file.require(seat, "country", _MAYBE_TEXT),
+                      file.require(seat, "sector", _MAYBE_TEXT),
+                      _optional(file, seat, "kind", _TEXT, "state"))
+        for alias in names:
             build.add(alias, entry)
-    for body in actors["bodies"]:
+    for body in _objects(file, data, "bodies"):
+        name = file.require(body, "name", _TEXT)
+        entry = Entry(EntryType.BODY, name, file.require(body, "country", _MAYBE_TEXT),
+                      file.require(body, "sector", _MAYBE_TEXT),
+                      _optional(file, body, "kind", _TEXT, "organization"))
+        for alias in [name, *_texts(file, body, "names")]:
+            build.add(alias, entry)
+    for igo in _objects(file, data, "igos"):
+        name = file.require(igo, "name", _TEXT)
+        entry = Entry(EntryType.IGO, name, file.require(igo, "country", _MAYBE_TEXT),
+                      _optional(file, igo, "sector", _MAYBE_TEXT, None), "igo",
+                      file.require(igo, "code", _TEXT))
+        for alias in [name, *_texts(file, igo, "names")]:
+            build.add(alias, entry)
+    for leader in _objects(file, data, "leaders"):
+        name = file.require(leader, "name", _TEXT)
         entry = Entry(
-            "body", body["name"], body["country"], body["sector"], body.get("kind", "organization")
-        )
-        for alias in [body["name"], *body["names"]]:
-            build.add(alias, entry)
-    for igo in actors["igos"]:
-        entry = Entry("igo", igo["name"], igo["country"], igo.get("sector"), "igo", igo["code"])
-        for alias in [igo["name"], *igo["names"]]:
-            build.add(alias, entry)
-    for leader in actors["leaders"]:
-        entry = Entry(
-            "leader",
-            leader["name"],
-            leader["country"],
-            leader["sector"],
+            EntryType.LEADER,
+            name,
+            file.require(leader, "country", _MAYBE_TEXT),
+            file.require(leader, "sector", _MAYBE_TEXT),
             "person",
-            leader.get("code"),
-            leader.get("title"),
+            _optional(file, leader, "code", _MAYBE_TEXT, None),
+            _optional(file, leader, "title", _MAYBE_TEXT, None),
         )
-        for alias in [leader["name"], *leader["aliases"]]:
+        for alias in [name, *_texts(file, leader, "aliases")]:
             build.add(alias, entry)
-    for word in actors["ethnic"]:
-        build.add(word, Entry("ethnic", word))
+    for word in _texts(file, data, "ethnic"):
+        build.add(word, Entry(EntryType.ETHNIC, word))
         plural = _plural(word)
         if plural:
-            build.add(plural, Entry("ethnic", word))
-    for region in actors["regions"]:
-        build.add(region, Entry("region", region))
-    for state in places["us_states"]:
-        build.add(state, Entry("us_state", state, "USA"))
-    for province, iso3 in places.get("provinces", {}).items():
-        build.add(province, Entry("province", province, iso3))
-    for city, iso3 in places["cities"].items():
-        build.add(city, Entry("city", city, iso3))
+            build.add(plural, Entry(EntryType.ETHNIC, word))
+    for region in _texts(file, data, "regions"):
+        build.add(region, Entry(EntryType.REGION, region))
+
+
+def _add_places(build: _Builder, file: JsonFile) -> None:
+    """US states, provinces and cities with their countries (``places.json``)."""
+    data = file.data
+    for state in _texts(file, data, "us_states"):
+        build.add(state, Entry(EntryType.US_STATE, state, "USA"))
+    for province, iso3 in _text_map(file, data, "provinces", {}).items():
+        if not isinstance(iso3, str):
+            raise file.error(data, f"province {province!r} must map to a country code")
+        build.add(province, Entry(EntryType.PROVINCE, province, iso3))
+    for city, iso3 in _text_map(file, data, "cities").items():
+        if not isinstance(iso3, str):
+            raise file.error(data, f"city {city!r} must map to a country code")
+        build.add(city, Entry(EntryType.CITY, city, iso3))
+
+
+def _nouns(file: JsonFile) -> dict[str, Noun]:
+    """Generic person and body nouns with their sectors (``actors.json``)."""
     nouns: dict[str, Noun] = {}
-    for phrase, sector in actors["person_nouns"].items():
+    data = file.data
+    for phrase, sector in _text_map(file, data, "person_nouns").items():
+        if not isinstance(sector, _MAYBE_TEXT):
+            raise file.error(data, f"person noun {phrase!r} must map to a sector or null")
         key = normalize(phrase)
         nouns[key] = Noun(key, sector, "person", key in WEAK_NOUNS)
-    for phrase, (sector, kind) in actors["body_nouns"].items():
+    for phrase, pair in _text_map(file, data, "body_nouns").items():
+        if not (isinstance(pair, list) and len(pair) == 2
+                and isinstance(pair[0], _MAYBE_TEXT) and isinstance(pair[1], str)):
+            raise file.error(data, f"body noun {phrase!r} must map to [sector, kind]")
+        sector, kind = pair
         key = normalize(phrase)
         nouns[key] = Noun(key, sector, kind, key in WEAK_NOUNS)
+    return nouns
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Load and index the actor lexicons (cached; cleared by ``sitroom.lexicons.clear_cache``).
+
+    Returns:
+        The lexicon, with ``version`` naming each data file and its content version
+        ("actors.json@<hash>+countries.json@<hash>+places.json@<hash>").
+
+    Raises:
+        LexiconError: a file is missing, not JSON, or an entry lacks a field it needs or has
+            one of the wrong type (the error names the file and the entry's line).
+    """
+    countries = json_file("countries.json")
+    actors = json_file("actors.json")
+    places = json_file("places.json")
+    build = _Builder()
+    infos = _add_countries(build, countries)
+    _add_actors(build, actors)
+    _add_places(build, places)
+    nouns = _nouns(actors)
     proper = {key: tuple(entries) for key, entries in build.proper.items()}
-    version = "+".join(str(d["version"]) for d in (countries, actors, places))
+    version = "+".join(f"{f.name}@{f.version}" for f in (actors, countries, places))
     return Lexicon(
         version=version,
         proper=proper,
@@ -310,11 +384,14 @@ def load_lexicon() -> Lexicon:
         countries=infos,
         max_words=max(len(k.split()) for k in proper),
         prefixes=frozenset(
-            " ".join(words[:k]) for words in (key.split() for key in proper)
-            for k in range(1, len(words) + 1)
+            " ".join(parts[:k]) for parts in (key.split() for key in proper)
+            for k in range(1, len(parts) + 1)
         ),
         noun_last_words=noun_last_words(nouns),
     )
+
+
+on_clear(load_lexicon.cache_clear)
 
 
 def noun_last_words(nouns: dict[str, Noun]) -> frozenset[str]:

@@ -29,42 +29,25 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pandas as pd
 
 from sitroom.analysis.escalation import escalation_signals
+from sitroom.lexicons import table, words
+from sitroom.store.db import Database
 from sitroom.store.query import EventFilter, actor_ids, events_arrow
-
-if TYPE_CHECKING:
-    from sitroom.store.db import Store
 
 PRESSURE = ("REQUEST", "ACCUSE", "THREATEN", "COERCE", "SANCTION")
 EXPECTED = {"future": "expected", "hypothetical": "possible or feared", "requested": "demanded"}
 #: CAMEO code of a plain statement ("make statement"), left out of developments and claims.
 STATEMENT = "010"
 #: How a PLOVER type reads as a past-tense verb phrase (when the trigger does not).
-PAST = {
-    "AGREE": "agreed with", "CONSULT": "consulted", "SUPPORT": "supported",
-    "CONCEDE": "made concessions to", "COOPERATE": "cooperated with", "AID": "aided",
-    "RETREAT": "pulled back from", "REQUEST": "called on", "ACCUSE": "accused",
-    "REJECT": "rejected", "THREATEN": "threatened", "PROTEST": "protested against",
-    "SANCTION": "sanctioned", "MOBILIZE": "mobilized against", "COERCE": "coerced",
-    "ASSAULT": "attacked",
-}
+PAST = table("analysis_plover_past")
 #: Irregular past-tense forms that read as verbs in "source verb target".
-_IRREGULAR_PAST = frozenset({
-    "struck", "shot", "fought", "hit", "sank", "sunk", "took", "met", "told", "held", "led",
-    "sent", "threw", "beat", "drove", "froze", "began", "won", "lost", "kept", "left",
-    "brought", "sought", "withdrew", "gave", "spoke", "broke", "shut", "cut", "overran",
-    "overtook", "blew", "stole", "swore",
-})
+_IRREGULAR_PAST = words("analysis_irregular_past")
 #: Past-tense triggers that need more than a direct object ("imposed [sanctions on] X").
-_NOT_TRANSITIVE = frozenset({
-    "imposed", "carried", "launched", "called", "deployed", "fired", "signed", "declared",
-    "announced", "agreed", "warned", "vowed", "pledged", "promised", "issued", "stepped",
-    "joined", "moved", "reported", "demanded", "appealed", "pressed", "threatened",
-})
+_NOT_TRANSITIVE = words("analysis_not_transitive")
 _PLACE_PREPOSITIONS = ("in ", "at ", "off ", "near ", "outside ", "inside ", "across ")
 _MINUS = "\u2212"
 
@@ -357,7 +340,7 @@ def _expected(b: _Brief, everything: list[dict[str, Any]], top: int) -> list[str
     ]
 
 
-def _signals(b: _Brief, store: Store, since: str | dt.date | None, actor: str | None,
+def _signals(b: _Brief, store: Database, since: str | dt.date | None, actor: str | None,
              top: int) -> list[str]:
     signals = escalation_signals(store, since=since)
     if actor is not None and not signals.empty:
@@ -387,7 +370,7 @@ def _signals(b: _Brief, store: Store, since: str | dt.date | None, actor: str | 
 
 
 def brief(
-    store: Store,
+    store: Database,
     since: str | dt.date | None = None,
     actor: str | None = None,
     *,
@@ -442,7 +425,7 @@ def brief(
 
 
 def _quotes(
-    store: Store, b: _Brief, since: str | dt.date | None, actor: str | None, top: int
+    store: Database, b: _Brief, since: str | dt.date | None, actor: str | None, top: int
 ) -> list[str]:
     conds: list[str] = ["TRUE"]
     params: list[Any] = []

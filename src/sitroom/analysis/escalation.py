@@ -22,19 +22,25 @@ relative to recent variability, not a slow drift (an accelerating rise does sign
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from sitroom.analysis.series import all_series
-
-if TYPE_CHECKING:
-    from sitroom.store.db import Store
+from sitroom.store.db import Database
 
 WINDOW = 14
 K = 2.0
 MIN_HISTORY = 10
 MIN_STD = 1.0
+
+#: The rule in one sentence, for readers of the signals (the dashboard shows it).
+METHOD = (
+    "Daily conflict score = sum of -Goldstein over counted conflict events (quad classes "
+    "3 and 4) with negative Goldstein; days without events score 0. A day is an "
+    f"escalation signal when its score exceeds the mean plus {K:g} standard deviations "
+    f"(at least {MIN_STD:g}) of the {WINDOW} days before it, once {MIN_HISTORY} days of "
+    "history precede it."
+)
 
 
 def escalation(
@@ -70,8 +76,16 @@ def escalation(
     )
 
 
+def daily_escalation(daily: pd.DataFrame) -> pd.DataFrame:
+    """:func:`escalation` of a daily series (``date`` and ``conflict_score`` columns,
+    one row per consecutive day, as ``dyad_series`` returns), indexed by date."""
+    if daily.empty:
+        return escalation(pd.Series([], dtype=float))
+    return escalation(daily.set_index("date")["conflict_score"])
+
+
 def escalation_signals(
-    store: Store,
+    store: Database,
     *,
     since: str | dt.date | None = None,
     until: str | dt.date | None = None,

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from sitroom.store.db import Database
 from sitroom.store.query import EventFilter, where_clause
-
-if TYPE_CHECKING:
-    from sitroom.store.db import Store
 
 
 @dataclass(frozen=True)
@@ -29,7 +26,7 @@ class Network:
 
 
 def network(
-    store: Store,
+    store: Database,
     *,
     level: str = "actor",
     since: str | dt.date | None = None,

@@ -8,14 +8,11 @@ are left out.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from sitroom.store.db import Database
 from sitroom.store.query import EventFilter, where_clause
-
-if TYPE_CHECKING:
-    from sitroom.store.db import Store
 
 _MEASURES = """
     count(ev.gid) AS events,
@@ -46,7 +43,7 @@ def _bound(value: str | dt.date | None) -> dt.date | None:
 
 
 def dyad_series(
-    store: Store,
+    store: Database,
     a: str,
     b: str,
     *,
@@ -71,8 +68,28 @@ def dyad_series(
     """
     f = EventFilter(dyad=(a, b), either_direction=either_direction, since=since, until=until,
                     include_all=include_all)
+    return _daily(store, f)
+
+
+def actor_series(
+    store: Database,
+    actor: str,
+    *,
+    since: str | dt.date | None = None,
+    until: str | dt.date | None = None,
+    include_all: bool = False,
+) -> pd.DataFrame:
+    """Daily counts and Goldstein sums by quad class of the events of one actor (id,
+    code or name, any role, as in ``EventFilter.actor``); see :func:`dyad_series`."""
+    return _daily(store, EventFilter(actor=actor, since=since, until=until,
+                                     include_all=include_all))
+
+
+def _daily(store: Database, f: EventFilter) -> pd.DataFrame:
+    """One row per day from ``f.since`` (else the first event day) to ``f.until`` (else
+    the last), zeros included, of the events matching ``f``."""
     where, params = where_clause(store, f)
-    lo, hi = _bound(since), _bound(until)
+    lo, hi = _bound(f.since), _bound(f.until)
     sql = f"""
     WITH ev AS (
         SELECT e.gid, e.event_date AS day, e.quad_class, e.goldstein FROM events e
@@ -96,7 +113,7 @@ def dyad_series(
 
 
 def all_series(
-    store: Store,
+    store: Database,
     *,
     since: str | dt.date | None = None,
     until: str | dt.date | None = None,

@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
+from sitroom.errors import InputError
+
 
 def content_hash(text: str) -> str:
     """The sha256 of the text as read (UTF-8), hex."""
@@ -52,7 +54,7 @@ class ReadFailure:
 
     path: str
     reason: str
-    code: str = "E101"
+    code: str = InputError.code
     doc_id: str | None = None
 
     def __str__(self) -> str:

@@ -25,6 +25,7 @@ from sitroom.documents.structure import (
     line_zones,
     markdown_markup,
 )
+from sitroom.errors import RecordError
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
@@ -182,21 +183,21 @@ def read_jsonl(lines: Iterable[str], name: str) -> Iterator[Document | ReadFailu
         try:
             data = json.loads(line)
         except json.JSONDecodeError as error:
-            yield ReadFailure(where, f"malformed JSON ({error.msg})", code="E102")
+            yield ReadFailure(where, f"malformed JSON ({error.msg})", code=RecordError.code)
             continue
         if not isinstance(data, dict):
-            yield ReadFailure(where, "a JSONL line must be an object", code="E102")
+            yield ReadFailure(where, "a JSONL line must be an object", code=RecordError.code)
             continue
         try:
             item = JsonlDocument.model_validate(data)
         except ValidationError as error:
             first = error.errors()[0]
             field = ".".join(str(p) for p in first["loc"]) or "line"
-            yield ReadFailure(where, f"field '{field}': {first['msg']}", code="E102",
+            yield ReadFailure(where, f"field '{field}': {first['msg']}", code=RecordError.code,
                               doc_id=str(data.get("id")) if data.get("id") else None)
             continue
         if not item.text.strip():
-            yield ReadFailure(where, "empty text", code="E102", doc_id=item.id)
+            yield ReadFailure(where, "empty text", code=RecordError.code, doc_id=item.id)
             continue
         yield build_document(item.text, doc_id=item.id, path=name, title=item.title,
                              published=item.published, url=item.url)
@@ -214,7 +215,7 @@ def _read_jsonl_file(path: Path) -> Iterator[Document | ReadFailure]:
             try:
                 line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
             except UnicodeDecodeError:
-                yield ReadFailure(f"{name}:{number}", "not UTF-8 text", code="E102")
+                yield ReadFailure(f"{name}:{number}", "not UTF-8 text", code=RecordError.code)
                 continue
             yield from _offset_lines(read_jsonl([line], name), number)
 

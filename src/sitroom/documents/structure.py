@@ -6,10 +6,15 @@ into the cleaned text are offsets into the text as read.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
+from functools import lru_cache
 
 from sitroom.documents.model import Zone
+from sitroom.lexicons import ordered, table
+from sitroom.lexicons import words as word_list
+from sitroom.lexicons.files import on_clear
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*(\n|\Z)", re.S)
 _FIELD = re.compile(r"^([A-Za-z_]+)[ \t]*:[ \t]*(.*?)[ \t]*$", re.M)
@@ -107,8 +112,7 @@ def is_heading_line(line: str) -> bool:
     if not words or len(words) > 16:
         return False
     capitalised = sum(1 for w in words if w[0].isupper() or w[0].isdigit())
-    small = {"a", "an", "the", "and", "or", "of", "for", "in", "on", "to", "at", "by",
-             "with", "as", "from", "over", "amid", "after", "vs", "into"}
+    small = word_list("documents_title_small_words")
     content = [w for w in words if w.lower() not in small]
     return bool(content) and capitalised >= max(1, int(0.6 * len(content)))
 
@@ -149,34 +153,49 @@ def find_dateline(clean: str, zones: list[Zone]) -> tuple[str | None, Zone | Non
     return None, None
 
 
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december"]
-_DATE_LINE = re.compile(
-    r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
-    r"(?:(?P<month>[a-z]+)\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})"
-    r"|(?P<day2>\d{1,2})\s+(?P<month2>[a-z]+)\.?,?\s+(?P<year2>\d{4})"
-    r"|(?P<iso>\d{4}-\d{2}-\d{2}))\s*$",
-    re.I,
-)
+@lru_cache(maxsize=1)
+def _month_names() -> tuple[str, ...]:
+    """The twelve full month names in calendar order (the longest name of each number)."""
+    names: dict[int, str] = {}
+    for name, number in table("months").items():
+        if len(name) > len(names.get(int(number), "")):
+            names[int(number)] = name
+    return tuple(names[n] for n in sorted(names))
+
+
+@lru_cache(maxsize=1)
+def _date_line_re() -> re.Pattern[str]:
+    """A line that is only a date, optionally after a weekday."""
+    weekdays = "|".join(re.escape(day) for day in ordered("weekdays"))
+    return re.compile(
+        rf"^(?:(?:{weekdays}),?\s+)?"
+        r"(?:(?P<month>[a-z]+)\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})"
+        r"|(?P<day2>\d{1,2})\s+(?P<month2>[a-z]+)\.?,?\s+(?P<year2>\d{4})"
+        r"|(?P<iso>\d{4}-\d{2}-\d{2}))\s*$",
+        re.I,
+    )
+
+
+on_clear(_month_names.cache_clear)
+on_clear(_date_line_re.cache_clear)
 
 
 def parse_date_line(line: str) -> str | None:
     """An ISO date from a line that is only a date ("Wednesday, January 23, 2019")."""
-    import datetime as dt
-
-    match = _DATE_LINE.match(line.strip())
+    match = _date_line_re().match(line.strip())
     if not match:
         return None
     try:
         if match.group("iso"):
             return dt.date.fromisoformat(match.group("iso")).isoformat()
         month_name = (match.group("month") or match.group("month2")).lower()
-        months = [m for m in _MONTHS if m.startswith(month_name[:3])]
+        names = _month_names()
+        months = [m for m in names if m.startswith(month_name[:3])]
         if len(month_name) < 3 or not months:
             return None
         day = int(match.group("day") or match.group("day2"))
         year = int(match.group("year") or match.group("year2"))
-        return dt.date(year, _MONTHS.index(months[0]) + 1, day).isoformat()
+        return dt.date(year, names.index(months[0]) + 1, day).isoformat()
     except ValueError:
         return None
 

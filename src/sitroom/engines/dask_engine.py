@@ -44,22 +44,17 @@ from sitroom.engines.shards import (
     warm_worker,
     write_manifest,
 )
-from sitroom.errors import SitroomError
-from sitroom.store.write import IngestResult
+from sitroom.errors import EngineError
+from sitroom.store.query import known_hashes
+from sitroom.store.write import IngestResult, ingest_records
 
 if TYPE_CHECKING:
     from distributed import Client, Future
 
-    from sitroom.store.db import Store
+    from sitroom.store.db import Database as Store
 
 #: ``progress(outcome, doc_id_or_path)``, as for ``Store.ingest``.
 Progress = Callable[[str, "str | None"], None]
-
-
-class EngineError(SitroomError):
-    """The Dask engine cannot run (extra not installed, scheduler unreachable, task failed)."""
-
-    code = "E401"
 
 
 @dataclass(frozen=True)
@@ -223,12 +218,12 @@ def _skipping(items: Iterator[ShardItem], skipped: list[str], progress: Progress
 
 @contextmanager
 def _opened(store: str | os.PathLike[str] | Store | None) -> Iterator[Store]:
-    from sitroom.store import Store, open_store
+    from sitroom.store import Database, open_database
 
-    if isinstance(store, Store):
+    if isinstance(store, Database):
         yield store  # the caller's store: left open
         return
-    with open_store(store) as opened:
+    with open_database(store) as opened:
         yield opened
 
 
@@ -253,9 +248,9 @@ def ingest_on_client(
     reports: list[ShardReport] = []
     skipped: list[str] = []
     with _opened(store_path) as store:
-        known = frozenset(store.known_hashes()) if skip_known else None
+        known = frozenset(known_hashes(store)) if skip_known else None
         results = iter_results(client, plan, folder, batch_size, reports=reports, known=known)
-        result = store.ingest(_skipping(results, skipped, progress), progress)
+        result = ingest_records(store, _skipping(results, skipped, progress), progress)
     peaks = tuple(sorted(workers_peak_rss(client).items()))
     return DaskIngestResult(
         added=result.added, skipped=result.skipped + len(skipped),

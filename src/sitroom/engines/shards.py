@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from sitroom.documents.model import Document, ReadFailure
-from sitroom.errors import InputError
+from sitroom.errors import AnalysisError, InputError, RecordError
 from sitroom.record import AnalysisRecord
 
 #: Version of the shard layout; part of the fingerprint.
@@ -286,7 +286,7 @@ def _jsonl_items(raw: bytes, number: int, name: str) -> Iterator[Document | Read
     try:
         line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
     except UnicodeDecodeError:
-        yield ReadFailure(f"{name}:{number}", "not UTF-8 text", code="E102")
+        yield ReadFailure(f"{name}:{number}", "not UTF-8 text", code=RecordError.code)
         return
     yield from _offset_lines(read_jsonl([line], name), number)
 
@@ -452,7 +452,7 @@ def read_shard(path: Path) -> Iterator[ShardItem]:
             yield SkippedDocument(doc_id, sha)
         else:
             data = json.loads(failure)
-            yield ReadFailure(data["path"], data["reason"], data.get("code", "E101"),
+            yield ReadFailure(data["path"], data["reason"], data.get("code", InputError.code),
                               data.get("doc_id"))
 
 
@@ -526,7 +526,7 @@ def analyze_items(items: list[Document | ReadFailure], batch_size: int
                 except Exception as error:  # one document fails alone
                     assert isinstance(item, Document)
                     out.append(ReadFailure(item.path or item.id,
-                                           f"analysis failed: {error!r}", code="E501",
+                                           f"analysis failed: {error!r}", code=AnalysisError.code,
                                            doc_id=item.id))
             return out
 

@@ -10,34 +10,24 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from sitroom.events.codebook import Codebook, VerbEntry
+from sitroom.events.vocabulary import (
+    CONDITION_MARKS,
+    FUTURE_ADJECTIVES,
+    FUTURE_GOVERNORS,
+    FUTURE_MODALS,
+    GOAL_NOUNS,
+    HYPOTHETICAL_ADJECTIVES,
+    HYPOTHETICAL_GOVERNORS,
+    HYPOTHETICAL_MODALS,
+    NEGATIONS,
+    NEGATORS,
+    SILENT_NEGATORS,
+    UNTIL_GOVERNORS,
+    UNTIL_MARKS,
+)
 from sitroom.record import Modality, Polarity
 
-FUTURE_MODALS = {"will", "shall", "'ll", "wo"}
-HYPOTHETICAL_MODALS = {"may", "might", "could", "would", "should", "must", "ought"}
-#: Verbs whose clausal complement is expected, not done: "plans to visit".
-FUTURE_GOVERNORS = {"plan", "intend", "expect", "schedule", "set", "aim", "prepare", "go",
-                    "willing", "ready", "prepared", "committed", "determined", "eager",
-                    "poised"}
-#: Marks of a clause that ends the act it modifies ("will fight until X withdraws").
-UNTIL_MARKS = {"until", "till", "til"}
-#: Governors of a promise or threat whose "until" clause is still open.
-UNTIL_GOVERNORS = {"vow", "swear", "pledge", "promise", "threaten", "warn", "plan",
-                   "intend", "resolve", "determine", "continue"}
-#: Verbs whose complement is only possible: "considering sanctions", "could choose to".
-HYPOTHETICAL_GOVERNORS = {"consider", "weigh", "contemplate", "mull", "seek", "try",
-                          "attempt", "hope", "want", "wish", "fear", "risk"}
-#: Adjectives that make an event noun hypothetical or future.
-HYPOTHETICAL_ADJECTIVES = {"potential", "possible", "likely", "probable", "feared",
-                           "threatened", "hypothetical", "proposed", "prospective"}
-FUTURE_ADJECTIVES = {"planned", "upcoming", "scheduled", "forthcoming", "expected", "future",
-                     "impending", "imminent"}
-#: Verbs that negate the clause they govern, with the word that links it.
-NEGATORS = {"refrain": "from", "abstain": "from", "decline": "to", "fail": "to",
-            "refuse": "to", "neglect": "to", "avoid": None, "yet": None}
-#: Negators that are not events themselves ("declined to comment" is one event).
-SILENT_NEGATORS = {"refrain", "abstain", "decline", "fail", "neglect", "avoid", "yet"}
-CONDITION_MARKS = {"if", "unless", "whether"}
-NEGATIONS = {"not", "n't", "never", "no", "neither", "nor"}
+__all__ = ["GOAL_NOUNS", "NEGATIONS", "Judgement", "complement_modality", "judge"]
 
 
 @dataclass(frozen=True)
@@ -93,6 +83,7 @@ def _negator_of(token: Token) -> tuple[str, Token] | None:
 
 
 def _is_silent_negator(token: Token) -> bool:
+    """Whether a token only negates a clause it governs ("declined to comment")."""
     lemma = token.lemma_.lower()
     has_clause = any(c.dep_ in {"xcomp", "ccomp"} for c in token.children) or any(
         c.dep_ == "prep" and any(g.dep_ == "pcomp" for g in c.children) for c in token.children
@@ -134,9 +125,6 @@ def _chain(token: Token) -> list[Token]:
 
 #: Labels climbed from an event to the noun phrase and copula it sits in.
 NOMINAL_PATH = {"dobj", "acl", "pobj", "prep", "attr", "nsubj"}
-#: Subjects of a copula whose complement is an aim, not a deed ("the goal is to …").
-GOAL_NOUNS = {"goal", "aim", "plan", "intention", "objective", "purpose", "mission", "task",
-              "priority", "target", "ambition", "hope", "idea", "strategy"}
 
 
 def _outer_negation(token: Token) -> Token | None:

@@ -4,23 +4,10 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
 
 from sitroom.errors import StoreError
-
-
-def _with_text(items: Iterable[Any], texts: dict[str, str]) -> Iterator[Any]:
-    """Records paired with the text they were analysed from; failures pass through."""
-    from sitroom.record import AnalysisRecord
-    from sitroom.store import StoredDocument
-
-    for item in items:
-        if isinstance(item, AnalysisRecord):
-            yield StoredDocument(item, texts.get(item.document.id))
-        else:
-            yield item
+from sitroom.store import DocumentTexts
 
 
 def run_demo(corpus: Path, db: Path) -> None:
@@ -30,7 +17,7 @@ def run_demo(corpus: Path, db: Path) -> None:
     that it can be piped into a file or a Markdown viewer.
     """
     from sitroom.api import open_store
-    from sitroom.documents import Document, iter_documents
+    from sitroom.documents import iter_documents
     from sitroom.engines.local import analyze_stream
 
     for suffix in ("", ".wal"):
@@ -43,9 +30,9 @@ def run_demo(corpus: Path, db: Path) -> None:
     started = time.perf_counter()
     store = open_store(db)
     try:
-        documents = list(iter_documents([str(corpus)]))  # a small corpus: kept for its texts
-        texts = {d.id: d.text for d in documents if isinstance(d, Document)}
-        result = store.ingest(_with_text(analyze_stream(documents), texts))
+        texts = DocumentTexts()  # each record is stored with the text it was made from
+        documents = texts.keep(iter_documents([str(corpus)]))
+        result = store.ingest(texts.pair(analyze_stream(documents)))
         elapsed = time.perf_counter() - started
         sys.stdout.write(
             f"sitroom demo: {result.added} reports ingested into {db} in {elapsed:.1f}s "

@@ -10,6 +10,7 @@ from typing import Any
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from sitroom.documents import Document, ReadFailure, iter_documents
+from sitroom.store import DocumentTexts
 
 
 class _Rate(TextColumn):
@@ -43,22 +44,9 @@ def with_texts(items: Iterable[Document | ReadFailure], batch_size: int, workers
                ) -> Iterator[Any]:
     """Analyse documents and pair each record with its text as read, for the store."""
     from sitroom.engines.local import analyze_stream
-    from sitroom.record import AnalysisRecord
-    from sitroom.store import StoredDocument
 
-    texts: dict[str, str] = {}
-
-    def remember(stream: Iterable[Document | ReadFailure]) -> Iterator[Document | ReadFailure]:
-        for item in stream:
-            if isinstance(item, Document):
-                texts[item.sha256] = item.text
-            yield item
-
-    for result in analyze_stream(remember(items), batch_size=batch_size, workers=workers):
-        if isinstance(result, AnalysisRecord) and result.document.sha256 in texts:
-            yield StoredDocument(result, texts.pop(result.document.sha256))
-        else:
-            yield result
+    texts = DocumentTexts()
+    return texts.pair(analyze_stream(texts.keep(items), batch_size=batch_size, workers=workers))
 
 
 def run_ingest(paths: list[str], *, db: Path | None, engine: str = "local", workers: int = 1,

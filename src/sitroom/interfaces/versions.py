@@ -3,28 +3,23 @@
 from __future__ import annotations
 
 import json
-from importlib import resources
 
 from sitroom import __version__
 
 
 def lexicon_versions() -> dict[str, str]:
-    """The ``version`` field of every data file shipped in ``sitroom/lexicons/data``."""
-    found: dict[str, str] = {}
-    for entry in sorted(resources.files("sitroom.lexicons.data").iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".json"):
-            try:
-                data = json.loads(entry.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                found[entry.name] = "unreadable"
-                continue
-            if isinstance(data, dict):
-                found[entry.name] = str(data.get("version", "unversioned"))
-    return found
+    """Every lexicon file (path under the data folder) with its content version.
+
+    The version is the first 12 hex digits of the file's SHA-256, the same one the
+    analysis records carry in ``provenance.lexicons`` (see :func:`sitroom.lexicons.versions`).
+    """
+    from sitroom.lexicons import versions as content_versions
+
+    return dict(content_versions())
 
 
 def versions() -> dict[str, str]:
-    """sitroom, spaCy, the model and every lexicon."""
+    """sitroom, spaCy, the model and every lexicon file."""
     import spacy
 
     out = {"sitroom": __version__, "spacy": spacy.__version__}

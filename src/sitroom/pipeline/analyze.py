@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import fields, is_dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
@@ -11,10 +12,27 @@ from spacy.tokens import Doc
 
 from sitroom.documents.model import Document, ReadFailure
 from sitroom.documents.readers import build_document
-from sitroom.record import AnalysisRecord, DocumentInfo
+from sitroom.errors import AnalysisError
+from sitroom.lexicons import versions as lexicon_versions
+from sitroom.lexicons.files import on_clear
+from sitroom.record import AnalysisRecord, DocumentInfo, Provenance
 
 #: Documents longer than this (characters) are parsed in chunks of paragraphs.
 CHUNK_CHARS = 100_000
+
+
+@lru_cache(maxsize=1)
+def provenance() -> Provenance:
+    """The record's ``provenance`` block: sitroom's version and every lexicon's version.
+
+    Computed once per process (again only after ``sitroom.lexicons.clear_cache()``).
+    """
+    from sitroom import __version__
+
+    return Provenance(sitroom=__version__, lexicons=dict(lexicon_versions()))
+
+
+on_clear(provenance.cache_clear)
 
 
 def document_info(document: Document) -> DocumentInfo:
@@ -71,6 +89,7 @@ def record_from_doc(doc: Doc) -> AnalysisRecord:
         sources=tuple(distinct_sources(list(doc._.sources))),
         relations=tuple(doc._.relations),
         quantities=tuple(doc._.quantities),
+        provenance=provenance(),
     )
     # A source named by a pronoun ("he said") keeps its name; its offsets then point
     # at words that are not its text, so they are dropped rather than mislead.
@@ -124,7 +143,7 @@ def analyze_documents(
                 yield record_from_doc(next(parsed))
             except Exception as error:
                 yield ReadFailure(item.path or item.id, f"analysis failed: {error!r}",
-                                  code="E501", doc_id=item.id)
+                                  code=AnalysisError.code, doc_id=item.id)
         pending.clear()
 
     for item in items:

@@ -9,7 +9,17 @@ Order in the pipeline::
     sitroom_events                     doc._.events       (tuple[Event, ...])
 
 Each component is a thin wrapper over pure functions in its stage's package; its
-settings come from the pipeline config (``nlp.add_pipe(name, config=...)``).
+settings come from the pipeline config (``nlp.add_pipe(name, config=...)``, or
+``load_nlp(events={"nominal": False})``), so they are serialised with ``nlp.config``.
+Settings (``default_config``)::
+
+    sitroom_sourcing  quotes = true      find quotations with their speakers
+                      relations = true   find standing relations between actors
+    sitroom_events    nominal = true     code event nouns ("the deployment")
+                      statements = true  keep plain statements (CAMEO 010) as events
+
+Each factory declares what it ``requires`` (parser, NER and earlier sitroom output) and
+what it ``assigns``, so ``nlp.analyze_pipes()`` can check the order.
 """
 
 from __future__ import annotations
@@ -21,6 +31,12 @@ from spacy.tokens import Doc, Span
 
 from sitroom.documents.model import Document
 
+#: What the statistical model annotates that sitroom's components read (spaCy attribute
+#: paths, for the factories' ``requires``): sentences and entities, the parse, the tags.
+MODEL_SPANS = ["doc.ents", "doc.sents"]
+MODEL_PARSE = ["token.dep", "token.head"]
+MODEL_TAGS = ["token.pos", "token.tag", "token.lemma"]
+
 _DOC_EXTENSIONS: dict[str, Any] = {
     "document": None,
     "actors": None,
@@ -29,7 +45,6 @@ _DOC_EXTENSIONS: dict[str, Any] = {
     "relations": (),
     "events": (),
     "quantities": (),
-    "story_sents": None,
 }
 
 
@@ -58,6 +73,7 @@ register_extensions()
 
 @Language.component(
     "sitroom_structure",
+    requires=["doc._.document"],
     assigns=["token.is_sent_start"],
 )
 def structure_component(doc: Doc) -> Doc:
@@ -79,19 +95,17 @@ def structure_component(doc: Doc) -> Doc:
 
 @Language.factory(
     "sitroom_actors",
+    requires=[*MODEL_SPANS, *MODEL_PARSE, *MODEL_TAGS],
     assigns=["doc._.actors"],
-    default_config={"coreference": True},
+    default_config={},
 )
-def make_actors(nlp: Language, name: str, coreference: bool) -> ActorsComponent:
+def make_actors(nlp: Language, name: str) -> ActorsComponent:
     """Find, merge and resolve actors (see :mod:`sitroom.actors`)."""
-    return ActorsComponent(coreference=coreference)
+    return ActorsComponent()
 
 
 class ActorsComponent:
     """Runs :func:`sitroom.actors.resolve.find_actors` on each document."""
-
-    def __init__(self, coreference: bool = True) -> None:
-        self.coreference = coreference
 
     def __call__(self, doc: Doc) -> Doc:
         from sitroom.actors.resolve import find_actors
@@ -102,6 +116,8 @@ class ActorsComponent:
 
 @Language.factory(
     "sitroom_sourcing",
+    requires=["doc._.actors", "doc._.document", *MODEL_SPANS, *MODEL_PARSE, *MODEL_TAGS,
+              "token.ent_type"],
     assigns=["doc._.quotes", "doc._.sources", "doc._.relations", "doc._.quantities"],
     default_config={"quotes": True, "relations": True},
 )
@@ -137,6 +153,8 @@ class SourcingComponent:
 
 @Language.factory(
     "sitroom_events",
+    requires=["doc._.actors", "doc._.sources", "doc._.quotes", "doc._.document", "doc.sents",
+              *MODEL_PARSE, *MODEL_TAGS, "token.ent_type"],
     assigns=["doc._.events"],
     default_config={"nominal": True, "statements": True},
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -11,8 +12,8 @@ from spacy.language import Language
 
 from sitroom.errors import ModelError
 
-#: Components of the statistical model that sitroom does not use.
-UNUSED_COMPONENTS = ("lemmatizer_unused",)
+#: The keys ``load_nlp`` accepts: one per configurable sitroom component.
+COMPONENT_SETTINGS = ("actors", "sourcing", "events")
 
 
 def model_path() -> Path:
@@ -39,15 +40,36 @@ def load_base_nlp() -> Language:
         raise ModelError(f"cannot load the English model: {error}") from error
 
 
-@lru_cache(maxsize=4)
-def load_nlp(**overrides: Any) -> Language:
+def load_nlp(**overrides: dict[str, Any]) -> Language:
     """The full sitroom pipeline: the model plus sitroom's registered components.
 
+    Cached per distinct settings: the model is loaded once per process for each.
+
     Args:
-        overrides: component settings, e.g. ``events={"nominal": False}``.
+        overrides: component settings by component, keyed ``actors``, ``sourcing`` or
+            ``events``, e.g. ``load_nlp(events={"nominal": False})``. The settings are
+            the components' spaCy config (see :mod:`sitroom.pipeline.components`) and
+            end up in ``nlp.config``.
+
+    Raises:
+        TypeError: an unknown component key, or settings that are not JSON data.
+        ModelError: the English model is not installed.
     """
+    unknown = sorted(set(overrides) - set(COMPONENT_SETTINGS))
+    if unknown:
+        raise TypeError(f"load_nlp() got unknown component setting(s) {', '.join(unknown)}; "
+                        f"use {', '.join(COMPONENT_SETTINGS)}")
+    # The settings are dicts (unhashable); their canonical JSON is the cache key.
+    return _load_nlp(json.dumps(overrides, sort_keys=True))
+
+
+@lru_cache(maxsize=4)
+def _load_nlp(settings: str) -> Language:
     from sitroom.pipeline.components import add_sitroom_components
 
-    nlp = spacy.load(model_path())
-    add_sitroom_components(nlp, dict(overrides))
+    try:
+        nlp = spacy.load(model_path())
+    except OSError as error:  # pragma: no cover - depends on the install
+        raise ModelError(f"cannot load the English model: {error}") from error
+    add_sitroom_components(nlp, json.loads(settings))
     return nlp

@@ -59,4 +59,5 @@ def merge_records(records: list[AnalysisRecord]) -> AnalysisRecord:
         sources=tuple(sources),
         relations=tuple(relations),
         quantities=tuple(q for record in records for q in record.quantities),
+        provenance=records[0].provenance,
     )

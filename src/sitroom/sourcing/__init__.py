@@ -7,6 +7,7 @@ places, dates and standing relations between actors.
 
 from sitroom.sourcing.certainty import certainty_of, hedges_of
 from sitroom.sourcing.dates import date_for, resolve_date_text
+from sitroom.sourcing.lexicon import lexicon_version
 from sitroom.sourcing.places import country_of_place, location_for
 from sitroom.sourcing.quantities import QuantityFinding, find_quantities, quantities_for
 from sitroom.sourcing.quotes import find_quotes
@@ -31,6 +32,7 @@ __all__ = [
     "find_relations",
     "find_sources",
     "hedges_of",
+    "lexicon_version",
     "location_for",
     "quantities_for",
     "resolve_date_text",

@@ -68,7 +68,7 @@ def _cues(trigger: Token) -> list[tuple[Certainty, Span]]:
     chain = clause_chain(trigger)
     chain_ids = {t.i for t in chain}
     for token in chain:
-        accusing = token.lemma_.lower() in {"accuse", "charge"}
+        accusing = token.lemma_.lower() in cert["accusing_verbs"]
         if token is not trigger and accusing and token.i < trigger.i:
             found.append(("alleged", evidence(token)))
         for child in token.children:
@@ -98,7 +98,7 @@ def _cues(trigger: Token) -> list[tuple[Certainty, Span]]:
     # accused X of doing / suspected of doing
     if top.dep_ in {"pcomp", "pobj"} and top.head.dep_ == "prep" and top.head.lower_ == "of":
         governor = top.head.head
-        if governor.lemma_.lower() in {*cert["alleged_verbs"], "suspect"}:
+        if governor.lemma_.lower() in {*cert["alleged_verbs"], *cert["suspicion_verbs"]}:
             found.append(("alleged", evidence(governor)))
     if top.dep_ in {"ccomp", "advcl", "csubj", "pcomp"} and top.head is not top:
         head = top.head
@@ -110,7 +110,7 @@ def _cues(trigger: Token) -> list[tuple[Certainty, Span]]:
             head.lemma_ == "be"
             and any(c.lower_ in cert["uncertain_adjectives"] for c in head.children)
         ):
-            if marks & {"whether", "if"} or top.dep_ in {"ccomp", "csubj"}:
+            if marks & set(cert["question_marks"]) or top.dep_ in {"ccomp", "csubj"}:
                 cue = (
                     head
                     if lemma in cert["uncertain_adjectives"]

@@ -2,33 +2,45 @@
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from importlib import resources
-from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
 from sitroom.actors.model import ActorIndex
+from sitroom.lexicons.files import on_clear
 from sitroom.parsed.cache import doc_text
 from sitroom.record import Span as EvidenceSpan
+from sitroom.sourcing.lexicon import lexicon, pronoun_kinds
 
-PRONOUNS = {"he", "she", "him", "her", "his", "hers", "they", "them", "their", "it", "its"}
-PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> dict[str, Any]:
-    """The sourcing cue lexicon (``sitroom/lexicons/data/sourcing.json``)."""
-    text = resources.files("sitroom").joinpath("lexicons/data/sourcing.json").read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(text)
-    return data
+__all__ = [
+    "actor_of",
+    "by_title",
+    "char_span",
+    "evidence",
+    "is_pronoun",
+    "is_reporting",
+    "lexicon",
+    "mention_span",
+    "name_text",
+    "phrase_of",
+    "pronoun_fallback",
+    "reporting_verbs",
+    "subject_of",
+]
 
 
 @lru_cache(maxsize=1)
 def reporting_verbs() -> frozenset[str]:
     """Lemmas of verbs that report speech or knowledge."""
     return frozenset(lexicon()["reporting_verbs"])
+
+
+on_clear(reporting_verbs.cache_clear)
+
+
+def is_pronoun(token: Token) -> bool:
+    """True when the token is a pronoun that may stand for an actor (``he``, ``its``)."""
+    return token.lower_ in pronoun_kinds()
 
 
 def evidence(tokens: Token | Span) -> EvidenceSpan:
@@ -73,7 +85,7 @@ def pronoun_fallback(doc: Doc, before: int, actors: ActorIndex, kind: str = "per
         actor = actors.actor(mention.actor_id)
         if actor is None or actor.kind != kind:
             continue
-        if doc[mention.start].lower_ in PRONOUNS:
+        if is_pronoun(doc[mention.start]):
             continue
         if best is None or mention.start > best[0]:
             best = (mention.start, mention.actor_id)
@@ -158,8 +170,8 @@ def actor_of(token: Token, actors: ActorIndex) -> str | None:
             found = actors.at_token(child.i)
             if found:
                 return found
-    if token.lower_ in PRONOUNS:
-        kind = "person" if token.lower_ in PERSON_PRONOUNS else "state"
+    kind = pronoun_kinds().get(token.lower_)
+    if kind is not None:
         return pronoun_fallback(token.doc, token.i, actors, kind)
     if token.pos_ == "PROPN":
         found = _by_surname(token, actors)
@@ -189,7 +201,7 @@ def phrase_of(token: Token, stop: set[int] | None = None) -> Span:
         tok = doc[i]
         if tok.is_punct or tok.is_space or i in stop or tok.dep_ in {"relcl", "acl", "appos"}:
             break
-        if tok.dep_ == "prep" and tok.lower_ not in {"of", "for", "within", "from", "at", "in"}:
+        if tok.dep_ == "prep" and tok.lower_ not in lexicon()["phrase_preps"]:
             break
         end = i + 1
     return doc[start:end]
@@ -205,7 +217,7 @@ def name_text(
         phrase = mention
     text = phrase.text.strip()
     actor = actors.actor(actor_id) if actor_id else None
-    if actor is None or token.lower_ in PRONOUNS:
+    if actor is None or is_pronoun(token):
         return text
     parts = [p for p in actor.name.replace("-", " ").split() if len(p) > 2]
     if actor.kind == "person" and not any(p in text for p in parts):

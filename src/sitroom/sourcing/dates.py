@@ -14,51 +14,40 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from sitroom.lexicons import ordered, table
+from sitroom.lexicons.files import on_clear
 from sitroom.parsed.cache import doc_ents
 from sitroom.sourcing.certainty import clause_chain
+from sitroom.sourcing.lexicon import count_words, relative_dates
 
 TEMPORAL_DEPS = {"npadvmod", "pobj", "tmod", "advmod", "nmod", "dobj"}
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-MONTHS = {
-    name: i + 1
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ]
-    )
-    for name in names
-}
-SMALL = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "a": 1,
-    "an": 1,
-}
-FILLER = re.compile(
-    r"\b(on|the|of|in|at|late|early|earlier|later|during|since|by|around|until|this past|past)\b"
-)
+
+
+@lru_cache(maxsize=1)
+def _months() -> dict[str, int]:
+    """Month names and abbreviations → month number (``words/months.tsv``)."""
+    return {name: int(number) for name, number in table("months").items()}
+
+
+@lru_cache(maxsize=1)
+def _month_names() -> str:
+    """A regex alternation of the month names, longest first."""
+    return "|".join(sorted(_months(), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _filler() -> re.Pattern[str]:
+    """Words dropped before a phrase is read as a relative date."""
+    alternatives = "|".join(re.escape(w) for w in ordered("sourcing_date_fillers"))
+    return re.compile(rf"\b({alternatives})\b")
+
+
+for _cached in (_months, _month_names, _filler):
+    on_clear(_cached.cache_clear)
 
 
 def _month_day(month: int, day: int, published: dt.date | None) -> str | None:
@@ -87,6 +76,15 @@ def _prev_month(published: dt.date) -> str:
     return f"{first.year:04d}-{first.month:02d}"
 
 
+def _relative(unit: str, back: int, published: dt.date) -> str:
+    """The date ``back`` days, months (0 or 1) or years before the published date."""
+    if unit == "day":
+        return (published - dt.timedelta(days=back)).isoformat()
+    if unit == "month":
+        return _prev_month(published) if back else f"{published.year:04d}-{published.month:02d}"
+    return f"{published.year - back:04d}"
+
+
 def _absolute(text: str, published: dt.date | None) -> str | None:
     m = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", text)
     if m:
@@ -94,7 +92,8 @@ def _absolute(text: str, published: dt.date | None) -> str | None:
             return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
         except ValueError:
             return None
-    month_names = "|".join(sorted(MONTHS, key=len, reverse=True))
+    months = _months()
+    month_names = _month_names()
     # 3 March 2024 / 3rd of March
     year_re = r"(?:,?\s+(\d{4}))?\b"
     m = re.search(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({month_names})\.?" + year_re, text)
@@ -102,11 +101,11 @@ def _absolute(text: str, published: dt.date | None) -> str | None:
         # March 3, 2024 / Dec. 31
         m2 = re.search(rf"\b({month_names})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?" + year_re, text)
         if m2:
-            month, day, year = MONTHS[m2[1]], int(m2[2]), m2[3]
+            month, day, year = months[m2[1]], int(m2[2]), m2[3]
         else:
             month = 0
     else:
-        month, day, year = MONTHS[m[2]], int(m[1]), m[3]
+        month, day, year = months[m[2]], int(m[1]), m[3]
     if month:
         if year:
             try:
@@ -117,10 +116,10 @@ def _absolute(text: str, published: dt.date | None) -> str | None:
     m = re.search(rf"\b({month_names})\.?(?:\s+(\d{{4}}))?\b", text)
     if m and (m[2] or m[1] != "may" or len(text.split()) <= 2):
         if m[2]:
-            return f"{int(m[2]):04d}-{MONTHS[m[1]]:02d}"
+            return f"{int(m[2]):04d}-{months[m[1]]:02d}"
         if m[1] == "may" and not re.fullmatch(r"(in |of |during |since |by |until )?may", text):
             return None
-        return _month_only(MONTHS[m[1]], published)
+        return _month_only(months[m[1]], published)
     m = re.fullmatch(r"(?:in |of |during |since |by )?(\d{4})", text)
     if m:
         return m[1]
@@ -141,49 +140,24 @@ def resolve_date_text(text: str, published: dt.date | None) -> str | None:
         return absolute
     if published is None:
         return None
-    core = re.sub(r"\s+", " ", FILLER.sub(" ", low)).strip()
-    if core in {
-        "today",
-        "this week",
-        "tonight",
-        "this morning",
-        "this afternoon",
-        "this evening",
-        "now",
-        "day",
-        "week",
-        "this weekend",
-    } or low in {"earlier today"}:
-        return published.isoformat()
-    if core in {
-        "yesterday",
-        "last night",
-        "yesterday morning",
-        "yesterday afternoon",
-        "yesterday evening",
-        "overnight",
-    }:
-        return (published - dt.timedelta(days=1)).isoformat()
-    if core == "last week":
-        return (published - dt.timedelta(days=7)).isoformat()
-    if core in {"this month", "month"} or low in {"earlier this month", "earlier in the month"}:
-        return f"{published.year:04d}-{published.month:02d}"
-    if core == "last month":
-        return _prev_month(published)
-    if core in {"this year", "year"}:
-        return f"{published.year:04d}"
-    if core == "last year":
-        return f"{published.year - 1:04d}"
+    core = re.sub(r"\s+", " ", _filler().sub(" ", low)).strip()
+    relative = relative_dates().get(core)
+    if relative is not None:
+        return _relative(relative[0], relative[1], published)
     m = re.fullmatch(r"(\d+|\w+) (day|week)s? ago", core)
     if m:
-        count = int(m[1]) if m[1].isdigit() else SMALL.get(m[1])
+        count = int(m[1]) if m[1].isdigit() else count_words().get(m[1])
         if count is None:
             return None
         days = count * (7 if m[2] == "week" else 1)
-        return (published - dt.timedelta(days=days)).isoformat()
+        try:
+            return (published - dt.timedelta(days=days)).isoformat()
+        except OverflowError:  # "a billion days ago" is no date
+            return None
+    weekdays = ordered("weekdays")
     m = re.fullmatch(r"(last |this |)(\w+?)(?: (?:morning|afternoon|evening|night))?", core)
-    if m and m[2] in WEEKDAYS:
-        target = WEEKDAYS.index(m[2])
+    if m and m[2] in weekdays:
+        target = weekdays.index(m[2])
         delta = (published.weekday() - target) % 7
         if m[1] == "last " and delta == 0:
             delta = 7

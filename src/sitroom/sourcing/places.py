@@ -2,97 +2,22 @@
 
 from __future__ import annotations
 
-import importlib
 import unicodedata
-from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
 import pycountry
 from spacy.tokens import Span, Token
 
+from sitroom.actors.lexicon import load_lexicon
 from sitroom.actors.model import ActorIndex
+from sitroom.lexicons.files import on_clear
 from sitroom.parsed.cache import doc_ents
 from sitroom.record import Location
 from sitroom.sourcing.common import lexicon
+from sitroom.sourcing.lexicon import place_suffixes
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-ALIASES = {
-    "us": "USA",
-    "u.s.": "USA",
-    "u.s": "USA",
-    "usa": "USA",
-    "america": "USA",
-    "united states": "USA",
-    "the united states": "USA",
-    "uk": "GBR",
-    "u.k.": "GBR",
-    "britain": "GBR",
-    "great britain": "GBR",
-    "england": "GBR",
-    "russia": "RUS",
-    "north korea": "PRK",
-    "south korea": "KOR",
-    "iran": "IRN",
-    "syria": "SYR",
-    "vietnam": "VNM",
-    "laos": "LAO",
-    "taiwan": "TWN",
-    "palestine": "PSE",
-    "gaza": "PSE",
-    "west bank": "PSE",
-    "bolivia": "BOL",
-    "venezuela": "VEN",
-    "tanzania": "TZA",
-    "moldova": "MDA",
-    "turkey": "TUR",
-    "türkiye": "TUR",
-    "czech republic": "CZE",
-    "ivory coast": "CIV",
-    "congo": "COD",
-    "dr congo": "COD",
-    "kosovo": "XKX",
-}
-DEMONYMS = {
-    "american": "USA",
-    "british": "GBR",
-    "russian": "RUS",
-    "chinese": "CHN",
-    "north korean": "PRK",
-    "south korean": "KOR",
-    "ukrainian": "UKR",
-    "iranian": "IRN",
-    "syrian": "SYR",
-    "turkish": "TUR",
-    "german": "DEU",
-    "french": "FRA",
-    "israeli": "ISR",
-    "palestinian": "PSE",
-    "iraqi": "IRQ",
-    "afghan": "AFG",
-    "pakistani": "PAK",
-    "indian": "IND",
-    "japanese": "JPN",
-    "saudi": "SAU",
-    "egyptian": "EGY",
-    "nigerian": "NGA",
-    "kurdish": None,
-}
-
-
-SUBDIVISION_SUFFIXES = (
-    " city",
-    " governorate",
-    " province",
-    " county",
-    " region",
-    " oblast",
-    " state",
-    " district",
-    " prefecture",
-    " municipality",
-    " capital territory",
-)
 
 
 def _fold(text: str) -> str:
@@ -108,7 +33,7 @@ def _subdivisions() -> dict[str, frozenset[str]]:
     for sub in pycountry.subdivisions:
         name = _fold(sub.name)
         names = {name}
-        for suffix in SUBDIVISION_SUFFIXES:
+        for suffix in place_suffixes():
             if name.endswith(suffix):
                 names.add(name.removesuffix(suffix))
         for key in names:
@@ -116,48 +41,31 @@ def _subdivisions() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in table.items()}
 
 
-def _actors_lexicon() -> Callable[[str], str | None] | None:
-    """A country lookup over the actor stage's lexicon (``load_lexicon().lookup``)."""
-    try:
-        module: Any = importlib.import_module("sitroom.actors.lexicon")
-        lexicon_ = module.load_lexicon()
-    except Exception:  # the actor lexicon is optional here
-        return None
-
-    def lookup(text: str) -> str | None:
-        countries = {
-            e.country
-            for e in lexicon_.lookup(text)
-            if e.country and e.country not in {"IGO", "NGO", "MNC"}
-        }
-        return countries.pop() if len(countries) == 1 else None
-
-    return lookup
+def _lexicon_country(name: str) -> str | None:
+    """The one country the actor lexicon gives a name or adjective (not IGO/NGO/MNC)."""
+    countries = {
+        e.country
+        for e in load_lexicon().lookup(name)
+        if e.country and e.country not in {"IGO", "NGO", "MNC"}
+    }
+    return countries.pop() if len(countries) == 1 else None
 
 
 @lru_cache(maxsize=4096)
 def country_of_place(text: str) -> str | None:
     """ISO alpha-3 country of a place name or adjective, or None when unknown.
 
-    Tries the actor stage's lexicon first, then aliases, then pycountry (countries by
-    exact name, then first-level subdivisions such as capitals and provinces).
+    Tries the actor stage's lexicon first (country names, aliases and adjectives), then
+    pycountry (countries by exact name, then first-level subdivisions such as capitals
+    and provinces), then the capitalised parts of a longer name.
     """
     name = text.strip().removesuffix("\u2019s").removesuffix("'s").strip()
     if not name:
         return None
-    lookup = _actors_lexicon()
-    if lookup is not None:
-        try:
-            found = lookup(name)
-        except Exception:  # the other stage's lookup must never break ours
-            found = None
-        if isinstance(found, str) and found:
-            return found
+    found = _lexicon_country(name)
+    if found:
+        return found
     low = name.lower().removeprefix("the ")
-    if low in ALIASES:
-        return ALIASES[low]
-    if low in DEMONYMS:
-        return DEMONYMS[low]
     try:
         found_country: Any = pycountry.countries.lookup(name)
         return str(found_country.alpha_3)
@@ -180,6 +88,10 @@ def country_of_place(text: str) -> str | None:
                     if found:
                         return found
     return None
+
+
+on_clear(_subdivisions.cache_clear)
+on_clear(country_of_place.cache_clear)
 
 
 def _place_in(tokens: Span) -> Span | None:

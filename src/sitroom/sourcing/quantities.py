@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 from sitroom.parsed.cache import doc_ents
 from sitroom.record import Quantity
 from sitroom.sourcing.common import lexicon
+from sitroom.sourcing.lexicon import number_parts
 
 NUMERIC_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 EXCLUDED_LABELS = {
@@ -28,24 +29,6 @@ EXCLUDED_LABELS = {
     "LOC",
 }
 NUMBER_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
-APPROX_WORDS = {
-    "at",
-    "least",
-    "more",
-    "than",
-    "up",
-    "as",
-    "many",
-    "estimated",
-    "an",
-    "some",
-    "over",
-    "nearly",
-    "about",
-    "between",
-    "only",
-    "just",
-}
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "conj"}
 CACHE_KEY = "sitroom.sourcing.quantities"
 
@@ -61,14 +44,14 @@ class QuantityFinding:
 
 
 def _num_lex() -> dict[str, object]:
+    """The ``numbers`` block of the sourcing lexicon."""
     data: dict[str, object] = lexicon()["numbers"]
     return data
 
 
 def parse_number(words: list[str]) -> float | None:
     """The value of number words/digits (``1.5 million``, ``three``, ``8,000``), or None."""
-    units: dict[str, float] = _num_lex()["units"]  # type: ignore[assignment]
-    scales: dict[str, float] = _num_lex()["scales"]  # type: ignore[assignment]
+    units, scales = number_parts()
     total = 0.0
     current: float | None = None
     seen = False
@@ -116,9 +99,8 @@ def _is_age(tokens: list[Token]) -> bool:
     end = tokens[-1].i + 1
     after = doc[end : end + 3].text.lower().replace(" - ", "-").replace(" ", " ")
     before = doc[max(0, tokens[0].i - 1) : tokens[0].i].text.lower()
-    return after.startswith(("year-old", "-year-old", "years old", "year old", "years of age")) or (
-        before in {"aged", "age"}
-    )
+    cues: dict[str, list[str]] = _num_lex()["age_cues"]  # type: ignore[assignment]
+    return after.startswith(tuple(cues["after"])) or before in cues["before"]
 
 
 def _unit(first: Token, last: Token, head_hint: Token | None) -> tuple[str | None, Token | None]:
@@ -166,6 +148,9 @@ def _build(doc: Doc, start: int, end: int) -> QuantityFinding | None:
     approximators: list[str] = lex["approximators"]  # type: ignore[assignment]
     currencies: dict[str, str] = lex["currencies"]  # type: ignore[assignment]
     vague: list[str] = lex["vague_plurals"]  # type: ignore[assignment]
+    approx_words: list[str] = lex["approximator_words"]  # type: ignore[assignment]
+    percent: list[str] = lex["percent"]  # type: ignore[assignment]
+    scales = number_parts()[1]
     # approximators just before the span (not covered by the entity)
     before = doc[max(0, start - 3) : start]
     for size in (3, 2, 1):
@@ -183,7 +168,7 @@ def _build(doc: Doc, start: int, end: int) -> QuantityFinding | None:
         if low in currencies and words:
             unit = currencies[low]
             continue
-        if low in {"%", "percent"}:
+        if low in percent:
             unit = "percent"
             continue
         joiner = low in {"and", "to", "\u2013", "-", "\u2014"} and words and token.i < tokens[-1].i
@@ -191,7 +176,7 @@ def _build(doc: Doc, start: int, end: int) -> QuantityFinding | None:
             range_seen = True
             approx = True
             break
-        if not words and (low in approximators or low in APPROX_WORDS):
+        if not words and (low in approximators or low in approx_words):
             approx = True
             continue
         m = re.fullmatch(r"(\d[\d,.]*)[\u2013-](\d[\d,.]*)", token.text)
@@ -203,11 +188,10 @@ def _build(doc: Doc, start: int, end: int) -> QuantityFinding | None:
         words.append(token.text)
     if range_seen:
         # take the scale of the upper bound (``between $5 and $7 billion``)
-        scales: dict[str, float] = lex["scales"]  # type: ignore[assignment]
         tail = [t.lower_ for t in tokens if t.lower_ in scales]
         words += tail[-1:] if tail and not any(w.lower() in scales for w in words) else []
         for t in tokens:
-            if t.lower_ in {"%", "percent"}:
+            if t.lower_ in percent:
                 unit = "percent"
             elif t.lower_ in currencies:
                 unit = currencies[t.lower_]
@@ -226,14 +210,13 @@ def _build(doc: Doc, start: int, end: int) -> QuantityFinding | None:
                 return None
     last = doc[end - 1]
     after = doc[end] if end < len(doc) else None
-    if after is not None and after.lower_ in {"percent", "%"}:
+    if after is not None and after.lower_ in percent:
         unit = "percent"
         end += 1
     elif after is not None and after.lower_ in currencies and unit is None:
         unit = currencies[after.lower_]
         end += 1
-    scale_words: dict[str, float] = lex["scales"]  # type: ignore[assignment]
-    num_tokens = [t for t in tokens if t.like_num or t.lower_ in vague or t.lower_ in scale_words]
+    num_tokens = [t for t in tokens if t.like_num or t.lower_ in vague or t.lower_ in scales]
     head_hint = num_tokens[-1] if num_tokens else last
     head_tok: Token | None
     if unit is None:

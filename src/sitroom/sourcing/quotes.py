@@ -239,7 +239,7 @@ def quotes_with_tokens(doc: Doc, actors: ActorIndex) -> list[tuple[Quote, int | 
     """Like ``find_quotes``, with the speaker's and the cue's token index for each quote."""
     quotes: list[Quote] = []
     found: list[tuple[Quote, int | None, int | None]] = []
-    short_limit = int(lexicon().get("scare_quote_max_words", 3))
+    short_limit: int = lexicon()["scare_quote_max_words"]
     last_speaker: tuple[str | None, str | None, int] | None = None
     for span in quote_spans(doc_text(doc)):
         inside = _tokens_inside(doc, span)

@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Token
 
 from sitroom.actors.model import ActorIndex
 from sitroom.record import Relation, RelationType
-from sitroom.sourcing.common import PRONOUNS, actor_of, lexicon, subject_of
+from sitroom.sourcing.common import actor_of, is_pronoun, lexicon, subject_of
 
 SYMMETRIC = {"alliance", "partnership", "rivalry", "conflict"}
 COUNTERPART_KINDS = {"state", "organization", "group", "igo", "nonstate"}
@@ -37,7 +37,7 @@ def _actors_in(token: Token, actors: ActorIndex) -> list[str]:
             left = tok.left_edge.i
             ids = actors.in_tokens(left, tok.i + 1)
             actor = ids[-1] if ids else None
-        if actor is None and tok.lower_ in PRONOUNS:
+        if actor is None and is_pronoun(tok):
             actor = actor_of(tok, actors)
         if actor is None:
             actor = _anaphoric_state(tok, actors)
@@ -216,7 +216,7 @@ def _holder(cue: Token, actors: ActorIndex) -> str | None:
             found = actors.at_token(child.i)
             if found:
                 return found
-            if child.lower_ in PRONOUNS:
+            if is_pronoun(child):
                 return _clause_subject(cue, actors) or actor_of(child, actors)
     for child in cue.children:
         if child.dep_ == "amod" and child.pos_ in {"ADJ", "PROPN"}:

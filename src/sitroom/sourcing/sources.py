@@ -39,23 +39,6 @@ class SourceFinding:
     cue_i: int | None = None
 
 
-# Source kind from the actor's sector: official only for state organs.
-SECTOR_KINDS: dict[str, SourceKind] = {
-    "GOV": "official",
-    "MIL": "official",
-    "LEG": "official",
-    "JUD": "official",
-    "COP": "official",
-    "SPY": "intelligence",
-    "MED": "media",
-    "EDU": "expert",
-    "NGO": "observer",
-    "BUS": "observer",
-    "CVL": "observer",
-}
-ANONYMOUS_MODS = {"anonymous", "unnamed", "unidentified", "anonymously"}
-
-
 def _kind_of(head: Token, phrase: Span, actors: ActorIndex, actor_id: str | None) -> SourceKind:
     nouns: dict[str, list[str]] = lexicon()["source_nouns"]
     media: list[str] = lexicon()["media_names"]
@@ -65,7 +48,8 @@ def _kind_of(head: Token, phrase: Span, actors: ActorIndex, actor_id: str | None
     lemma = head.lemma_.lower()
     actor = actors.actor(actor_id) if actor_id else None
     sector = (actor.sector or "").upper() if actor is not None else ""
-    by_sector = SECTOR_KINDS.get(sector)
+    sector_kinds: dict[str, SourceKind] = lexicon()["sector_kinds"]
+    by_sector = sector_kinds.get(sector)
     if by_sector in {"media", "intelligence"}:
         return by_sector
     if by_sector is not None and not (lemma in nouns["expert"] or head.lower_ in nouns["expert"]):
@@ -74,15 +58,7 @@ def _kind_of(head: Token, phrase: Span, actors: ActorIndex, actor_id: str | None
         return "official"
     if head.ent_type_ == "PERSON":
         return "official"
-    order: list[SourceKind] = [
-        "intelligence",
-        "expert",
-        "observer",
-        "document",
-        "unnamed",
-        "media",
-        "official",
-    ]
+    order: list[SourceKind] = lexicon()["source_kind_order"]
     for kind in order:
         if lemma in nouns[kind] or head.lower_ in nouns[kind]:
             if kind == "official" and lemma in {"agency"} and "news" in text:
@@ -95,7 +71,8 @@ def _anonymous(head: Token, phrase: Span, cue_text: str, actors: ActorIndex) -> 
     """True for unnamed individuals and whenever an anonymity cue is attached."""
     if any(c in cue_text for c in lexicon()["anonymity_cues"]):
         return True
-    if any(c.dep_ == "amod" and c.lower_ in ANONYMOUS_MODS for c in head.children):
+    modifiers = lexicon()["anonymous_modifiers"]
+    if any(c.dep_ == "amod" and c.lower_ in modifiers for c in head.children):
         return True
     if head.ent_type_ == "PERSON" or any(t.ent_type_ == "PERSON" for t in phrase):
         return False
@@ -108,6 +85,9 @@ def _anonymous(head: Token, phrase: Span, cue_text: str, actors: ActorIndex) -> 
 def _subject_candidates(doc: Doc) -> list[tuple[Token, Token, str]]:
     """(head of source phrase, cue token, rule) for reporting verbs and ``according to``."""
     exclude = set(lexicon()["source_only_exclude"])
+    document_heads = set(lexicon()["document_heads"])
+    obtaining = set(lexicon()["obtaining_verbs"])
+    statement_nouns = set(lexicon()["statement_nouns"])
     found: list[tuple[Token, Token, str]] = []
     for token in doc:
         # an adjectival "alleged" / "reported" is no reporting act
@@ -118,7 +98,7 @@ def _subject_candidates(doc: Doc) -> list[tuple[Token, Token, str]]:
                     found.append((child, token, "source.reporting_subject"))
             # said X (inverted), passive "was reported by X"; not "the lie told by X"
             for child in token.children:
-                if token.dep_ == "acl" and token.head.lemma_.lower() not in DOCUMENT_HEADS:
+                if token.dep_ == "acl" and token.head.lemma_.lower() not in document_heads:
                     break
                 if child.dep_ == "agent":
                     for obj in child.children:
@@ -140,43 +120,18 @@ def _subject_candidates(doc: Doc) -> list[tuple[Token, Token, str]]:
         if (
             token.lower_ == "by"
             and token.dep_ == "agent"
-            and token.head.lemma_.lower()
-            in {
-                "see",
-                "obtain",
-                "provide",
-                "review",
-                "publish",
-                "release",
-                "issue",
-                "report",
-                "quote",
-                "cite",
-                "confirm",
-            }
+            and token.head.lemma_.lower() in obtaining
         ):
             for obj in token.children:
                 if obj.dep_ == "pobj":
                     found.append((obj, token, "source.agent"))
         # a statement by the ministry / a statement from X
-        statement = token.lemma_.lower() in {"statement", "communique", "communiqué", "readout"}
+        statement = token.lemma_.lower() in statement_nouns
         if statement and token.pos_ == "NOUN":
             agent = _agent_of(token)
             if agent is not None:
                 found.append((agent, token, "source.statement_by"))
     return found
-
-
-DOCUMENT_HEADS = {
-    "statement",
-    "report",
-    "tweet",
-    "post",
-    "letter",
-    "message",
-    "interview",
-    "remark",
-}
 
 
 def _agent_of(token: Token) -> Token | None:
@@ -229,7 +184,7 @@ def _anonymity_cues(doc: Doc, heads: list[Token]) -> dict[int, str]:
             for child in head.children:
                 if (
                     child.dep_ == "relcl"
-                    and child.lemma_ in {"name", "identify"}
+                    and child.lemma_ in lexicon()["unnaming_verbs"]
                     and any(c.dep_ == "neg" for c in child.children)
                 ):
                     given.setdefault(head.i, child.text)

@@ -1,30 +1,29 @@
-"""Opening the store: one DuckDB file, its schema checked or migrated on open."""
+"""The store's connection: one DuckDB file, its schema checked or migrated on open.
+
+:class:`Database` is the low-level handle every store function takes (``query``,
+``write``, the analyses): the connection, the file, whether it is read-only, and the
+id counters of the single writer. It knows nothing of reading or writing records; the
+public facade with those methods is :class:`sitroom.api.Store`, a ``Database``.
+"""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TypeVar
 
 import duckdb
 
 from sitroom.errors import StoreError
 from sitroom.store.schema import SCHEMA_VERSION, ensure_schema, fetch_one
 
-if TYPE_CHECKING:
-    import pandas as pd
-    import pyarrow as pa
-
-    from sitroom.record import AnalysisRecord
-    from sitroom.store.query import EventFilter
-    from sitroom.store.write import IngestResult
-
 #: Environment variable naming the default store file.
 ENV_VAR = "SITROOM_DB"
 #: Store file used when neither an argument nor ``SITROOM_DB`` names one.
 DEFAULT_PATH = "sitroom.duckdb"
+
+D = TypeVar("D", bound="Database")
 
 
 def resolve_path(path: str | os.PathLike[str] | None = None) -> Path:
@@ -35,10 +34,11 @@ def resolve_path(path: str | os.PathLike[str] | None = None) -> Path:
     return Path(env) if env else Path(DEFAULT_PATH)
 
 
-class Store:
-    """An open sitroom store (a DuckDB connection plus the schema it holds).
+class Database:
+    """An open store file: a DuckDB connection plus the schema it holds.
 
-    Use :func:`open_store`; close it with :meth:`close` or a ``with`` block.
+    Open one with :meth:`open` (or :func:`open_database`); close it with :meth:`close`
+    or a ``with`` block.
     """
 
     def __init__(self, conn: duckdb.DuckDBPyConnection, path: Path, read_only: bool) -> None:
@@ -47,12 +47,42 @@ class Store:
         self.read_only = read_only
         self._next_ids: dict[str, int] = {}
 
+    @classmethod
+    def open(
+        cls: type[D], path: str | os.PathLike[str] | None = None, *, read_only: bool = False
+    ) -> D:
+        """Open (creating or migrating) the store at ``path`` / ``$SITROOM_DB`` / default.
+
+        Raises:
+            StoreError: the file cannot be opened (locked, not DuckDB) or its schema is
+                newer than this code or cannot be migrated.
+        """
+        target = resolve_path(path)
+        if read_only and not target.exists():
+            raise StoreError(f"no store at {target}")
+        if target.parent and not target.parent.exists():
+            raise StoreError(f"folder {target.parent} does not exist", path=str(target))
+        try:
+            conn = duckdb.connect(str(target), read_only=read_only)
+        except (duckdb.Error, OSError) as error:
+            raise StoreError(f"cannot open the store: {error}", path=str(target)) from error
+        try:
+            ensure_schema(conn, read_only=read_only)
+        except StoreError as error:
+            conn.close()
+            error.path = str(target)
+            raise
+        except duckdb.Error as error:
+            conn.close()
+            raise StoreError(f"cannot read the store: {error}", path=str(target)) from error
+        return cls(conn, target, read_only)
+
     # -- lifecycle -------------------------------------------------------------------
     def close(self) -> None:
         """Close the connection (idempotent)."""
         self.conn.close()
 
-    def __enter__(self) -> Store:
+    def __enter__(self: D) -> D:
         return self
 
     def __exit__(
@@ -69,6 +99,7 @@ class Store:
         row = fetch_one(self.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'"))
         return int(row[0]) if row else SCHEMA_VERSION
 
+    # -- id counters of the single writer ----------------------------------------------
     def next_id(self, table: str, column: str) -> int:
         """A fresh integer id for ``table.column`` (single writer: DuckDB locks the file)."""
         key = f"{table}.{column}"
@@ -79,95 +110,14 @@ class Store:
         self._next_ids[key] = value + 1
         return value
 
-    # -- documents -------------------------------------------------------------------
-    def known_hashes(self) -> set[str]:
-        """Content hashes of every stored document (to skip work before analysing)."""
-        return {row[0] for row in self.conn.execute("SELECT sha256 FROM documents").fetchall()}
-
-    def has_document(self, sha256: str) -> bool:
-        """Whether a document with this content hash is stored."""
-        row = fetch_one(self.conn.execute("SELECT 1 FROM documents WHERE sha256 = ?", [sha256]))
-        return row is not None
-
-    def counts(self) -> dict[str, int]:
-        """Row counts of the main tables."""
-        out: dict[str, int] = {}
-        for name in ("documents", "actors", "events", "quotes", "sources", "quarantine"):
-            row = fetch_one(self.conn.execute(f"SELECT count(*) FROM {name}"))
-            out[name] = int(row[0]) if row else 0
-        return out
-
-    def quarantine(self) -> pd.DataFrame:
-        """The quarantine table: path, doc_id, reason, at."""
-        return self.conn.execute("SELECT * FROM quarantine ORDER BY \"at\", path").df()
-
-    def documents(self, *, text: bool = False) -> pd.DataFrame:
-        """The documents table (without the ``text`` column unless ``text=True``)."""
-        columns = "*" if text else "* EXCLUDE (text)"
-        return self.conn.execute(f"SELECT {columns} FROM documents ORDER BY doc_id").df()
-
-    def record(self, doc_id: str) -> AnalysisRecord:
-        """Rebuild a stored document's analysis record."""
-        from sitroom.store.query import read_record
-
-        return read_record(self, doc_id)
-
-    # -- writing ---------------------------------------------------------------------
-    def ingest(
-        self,
-        records: Iterable[Any],
-        progress: Callable[[str, str | None], None] | None = None,
-    ) -> IngestResult:
-        """Store records (and quarantine failures); see :func:`ingest_records`."""
-        from sitroom.store.write import ingest_records
-
-        return ingest_records(self, records, progress)
-
-    # -- reading ---------------------------------------------------------------------
-    def events(self, filters: EventFilter | None = None, **kwargs: Any) -> pd.DataFrame:
-        """Events matching the filters as a DataFrame (see ``EventFilter``)."""
-        from sitroom.store.query import events_frame, make_filter
-
-        return events_frame(self, make_filter(filters, **kwargs))
-
-    def events_arrow(self, filters: EventFilter | None = None, **kwargs: Any) -> pa.Table:
-        """Events matching the filters as a pyarrow Table."""
-        from sitroom.store.query import events_arrow, make_filter
-
-        return events_arrow(self, make_filter(filters, **kwargs))
-
-    def actors(self, **kwargs: Any) -> pd.DataFrame:
-        """Global actors with their event, mention and document counts."""
-        from sitroom.store.query import actors_frame
-
-        return actors_frame(self, **kwargs)
+    def forget_ids(self) -> None:
+        """Drop the id counters (after a rolled-back write): they are re-read from the
+        tables when next needed."""
+        self._next_ids.clear()
 
 
-def open_store(
+def open_database(
     path: str | os.PathLike[str] | None = None, *, read_only: bool = False
-) -> Store:
-    """Open (creating or migrating) the store at ``path`` / ``$SITROOM_DB`` / default.
-
-    Raises:
-        StoreError: the file cannot be opened (locked, not DuckDB) or its schema is
-            newer than this code or cannot be migrated.
-    """
-    target = resolve_path(path)
-    if read_only and not target.exists():
-        raise StoreError(f"no store at {target}")
-    if target.parent and not target.parent.exists():
-        raise StoreError(f"folder {target.parent} does not exist", path=str(target))
-    try:
-        conn = duckdb.connect(str(target), read_only=read_only)
-    except (duckdb.Error, OSError) as error:
-        raise StoreError(f"cannot open the store: {error}", path=str(target)) from error
-    try:
-        ensure_schema(conn, read_only=read_only)
-    except StoreError as error:
-        conn.close()
-        error.path = str(target)
-        raise
-    except duckdb.Error as error:
-        conn.close()
-        raise StoreError(f"cannot read the store: {error}", path=str(target)) from error
-    return Store(conn, target, read_only)
+) -> Database:
+    """Open the low-level handle of a store (see :meth:`Database.open`)."""
+    return Database.open(path, read_only=read_only)

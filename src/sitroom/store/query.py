@@ -12,11 +12,13 @@ import dataclasses
 import datetime as dt
 import json
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pyarrow as pa
 
+from sitroom.documents.model import content_hash
 from sitroom.errors import StoreError
 from sitroom.record import (
     Actor,
@@ -31,10 +33,8 @@ from sitroom.record import (
     Source,
     Span,
 )
+from sitroom.store.db import Database
 from sitroom.store.schema import fetch_one
-
-if TYPE_CHECKING:
-    from sitroom.store.db import Store
 
 
 @dataclass(frozen=True)
@@ -105,7 +105,78 @@ def _date(value: str | dt.date | None, name: str) -> dt.date | None:
         raise StoreError(f"{name} must be an ISO date (YYYY-MM-DD), not {value!r}") from error
 
 
-def actor_ids(store: Store, term: str) -> list[int]:
+# -- documents ---------------------------------------------------------------------
+def known_hashes(store: Database) -> set[str]:
+    """Content hashes of every stored document (to skip work before analysing)."""
+    return {row[0] for row in store.conn.execute("SELECT sha256 FROM documents").fetchall()}
+
+
+def has_document(store: Database, sha256: str) -> bool:
+    """Whether a document with this content hash is stored."""
+    row = fetch_one(store.conn.execute("SELECT 1 FROM documents WHERE sha256 = ?", [sha256]))
+    return row is not None
+
+
+def counts(store: Database) -> dict[str, int]:
+    """Row counts of the main tables."""
+    out: dict[str, int] = {}
+    for name in ("documents", "actors", "events", "quotes", "sources", "quarantine"):
+        row = fetch_one(store.conn.execute(f"SELECT count(*) FROM {name}"))
+        out[name] = int(row[0]) if row else 0
+    return out
+
+
+def quarantine_frame(store: Database) -> pd.DataFrame:
+    """The quarantine table: path, doc_id, reason, at."""
+    return store.conn.execute("SELECT * FROM quarantine ORDER BY \"at\", path").df()
+
+
+def documents_frame(store: Database, *, text: bool = False) -> pd.DataFrame:
+    """The documents table (without the ``text`` column unless ``text=True``)."""
+    columns = "*" if text else "* EXCLUDE (text)"
+    return store.conn.execute(f"SELECT {columns} FROM documents ORDER BY doc_id").df()
+
+
+#: File suffixes whose text :func:`document_text` reads back from ``documents.path``.
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm"})
+#: Largest document file read back (bytes).
+MAX_TEXT_BYTES = 5_000_000
+
+
+def read_text_file(path: str | None, sha256: str | None) -> str | None:
+    """The text of a document file when it is still there and its hash matches."""
+    if not path or not sha256:
+        return None
+    file = Path(path)
+    try:
+        if file.suffix.lower() not in TEXT_SUFFIXES or not file.is_file():
+            return None
+        if file.stat().st_size > MAX_TEXT_BYTES:
+            return None
+        text = file.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text if content_hash(text) == sha256 else None
+
+
+def document_text(store: Database, doc_id: str) -> str | None:
+    """The document's text as analysed (offsets point into it), when it can be had:
+    ``documents.text`` (schema v3), else the file at the stored path if it is still
+    there, is a text file and its content hash is the stored ``sha256`` (documents
+    stored before v3 or ingested without text)."""
+    row = fetch_one(store.conn.execute(
+        "SELECT text, path, sha256 FROM documents WHERE doc_id = ?", [doc_id]))
+    if row is None:
+        return None
+    if row[0] is not None:
+        return str(row[0])
+    return read_text_file(row[1], row[2])
+
+
+# -- events --------------------------------------------------------------------------
+def actor_ids(store: Database, term: str) -> list[int]:
     """Global actor ids for an id, a code or a name (exact first, then substring)."""
     text = term.strip()
     if text.isdigit():
@@ -123,7 +194,7 @@ def actor_ids(store: Store, term: str) -> list[int]:
     return [int(r[0]) for r in rows]
 
 
-def _is_country(store: Store, term: str) -> bool:
+def _is_country(store: Database, term: str) -> bool:
     text = term.strip()
     if len(text) != 3 or not text.isalpha():
         return False
@@ -133,7 +204,7 @@ def _is_country(store: Store, term: str) -> bool:
     return row is not None or text.isupper()
 
 
-def _side(store: Store, term: str, role: str | None) -> tuple[str, list[Any]]:
+def _side(store: Database, term: str, role: str | None) -> tuple[str, list[Any]]:
     """SQL ``gid IN (…)`` for events with an actor (in ``role``) matching ``term``."""
     role_sql = "role = ? AND " if role else ""
     params: list[Any] = [role] if role else []
@@ -152,7 +223,7 @@ def _side(store: Store, term: str, role: str | None) -> tuple[str, list[Any]]:
     )
 
 
-def where_clause(store: Store, f: EventFilter) -> tuple[str, list[Any]]:
+def where_clause(store: Database, f: EventFilter) -> tuple[str, list[Any]]:
     """The SQL condition (over ``events e`` and ``sources s``) and its parameters."""
     conds: list[str] = []
     params: list[Any] = []
@@ -221,7 +292,7 @@ def _side_agg(role: str) -> str:
     GROUP BY ea.gid"""
 
 
-def events_sql(store: Store, f: EventFilter) -> tuple[str, list[Any]]:
+def events_sql(store: Database, f: EventFilter) -> tuple[str, list[Any]]:
     """The full event query (one row per event) and its parameters."""
     where, params = where_clause(store, f)
     limit = f" LIMIT {int(f.limit)}" if f.limit is not None else ""
@@ -258,20 +329,20 @@ def events_sql(store: Store, f: EventFilter) -> tuple[str, list[Any]]:
     return sql, params
 
 
-def events_arrow(store: Store, f: EventFilter | None = None) -> pa.Table:
+def events_arrow(store: Database, f: EventFilter | None = None) -> pa.Table:
     """Events matching ``f`` as a pyarrow Table."""
     sql, params = events_sql(store, f or EventFilter())
     return store.conn.sql(sql, params=params).to_arrow_table()
 
 
-def events_frame(store: Store, f: EventFilter | None = None) -> pd.DataFrame:
+def events_frame(store: Database, f: EventFilter | None = None) -> pd.DataFrame:
     """Events matching ``f`` as a pandas DataFrame."""
     sql, params = events_sql(store, f or EventFilter())
     return store.conn.execute(sql, params).df()
 
 
 def actors_frame(
-    store: Store,
+    store: Database,
     *,
     country: str | None = None,
     kind: str | None = None,
@@ -317,7 +388,7 @@ def actors_frame(
 
 
 # -- reading a record back -----------------------------------------------------------
-def _rows(store: Store, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+def _rows(store: Database, sql: str, params: list[Any]) -> list[dict[str, Any]]:
     cur = store.conn.execute(sql, params)
     names = [d[0] for d in cur.description]
     return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
@@ -327,7 +398,7 @@ def _spans(raw: str | None) -> tuple[Span, ...]:
     return tuple(Span(**item) for item in json.loads(raw or "[]"))
 
 
-def read_record(store: Store, doc_id: str) -> AnalysisRecord:
+def read_record(store: Database, doc_id: str) -> AnalysisRecord:
     """Rebuild a stored document's ``AnalysisRecord`` (document-local ids and values)."""
     docs = _rows(store, "SELECT * FROM documents WHERE doc_id = ?", [doc_id])
     if not docs:

@@ -21,63 +21,33 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 import duckdb
 import pyarrow as pa
 
 from sitroom.errors import StoreError
 from sitroom.record import Actor, AnalysisRecord, to_json
+from sitroom.store.db import Database
 from sitroom.store.identity import actor_key, normalise_name, surname
 from sitroom.store.schema import column_names
+from sitroom.store.stored import (
+    IngestFailure,
+    IngestResult,
+    StoredDocument,
+    as_stored,
+)
 
-if TYPE_CHECKING:
-    from sitroom.store.db import Store
+__all__ = [
+    "IngestFailure", "IngestResult", "StoredDocument", "counted", "ingest_records",
+    "parse_date", "record_hash", "write_failure", "write_record",
+]
 
 Outcome = Literal["added", "skipped", "quarantined"]
 #: ``progress(outcome, doc_id_or_path)`` is called once per input item.
 Progress = Callable[[str, "str | None"], None]
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-
-
-@dataclass(frozen=True)
-class IngestFailure:
-    """A document that could not be analysed, bound for the quarantine table."""
-
-    path: str | None
-    doc_id: str | None
-    reason: str
-
-
-@dataclass(frozen=True)
-class StoredDocument:
-    """An analysis record with the text it was made from.
-
-    ``text`` is the document's text as analysed (every offset in the record points into
-    it); it is kept in ``documents.text``. ``ingest`` also accepts a plain
-    ``AnalysisRecord`` (no text kept) and a ``(record, text)`` pair.
-    """
-
-    record: AnalysisRecord
-    text: str | None = None
-
-
-@dataclass(frozen=True)
-class IngestResult:
-    """What an ingest run did.
-
-    Attributes:
-        added: documents stored.
-        skipped: documents already stored (same sha256).
-        quarantined: failures written to the quarantine table.
-        failures: the quarantined items, in order.
-    """
-
-    added: int = 0
-    skipped: int = 0
-    quarantined: int = 0
-    failures: tuple[IngestFailure, ...] = ()
 
 
 def parse_date(value: str | None) -> dt.date | None:
@@ -281,7 +251,7 @@ def _person_match(index: ActorIndex, actor: Actor, norm: str) -> _StoredActor | 
 
 
 def _resolve_actor(
-    store: Store, index: ActorIndex, changes: _ActorChanges, actor: Actor, doc_id: str
+    store: Database, index: ActorIndex, changes: _ActorChanges, actor: Actor, doc_id: str
 ) -> _Resolved:
     key = actor_key(actor)
     norm = normalise_name(actor.name)
@@ -364,21 +334,20 @@ def _check_text(record: AnalysisRecord, text: str, sha: str) -> None:
 
 
 def write_record(
-    store: Store,
-    record: AnalysisRecord,
+    store: Database,
+    stored: StoredDocument,
     sha256: str | None = None,
     *,
-    text: str | None = None,
     cache: WriteCache | None = None,
 ) -> None:
-    """Write one record in one transaction (all of it or nothing).
+    """Write one record and its text in one transaction (all of it or nothing).
 
     Args:
         store: an open, writable store.
-        record: the analysis record.
-        sha256: its content hash (default :func:`record_hash`).
-        text: the document's text as analysed, kept in ``documents.text``; its length
-            (and hash, when the record has one) must match the record.
+        stored: the analysis record and the document's text as analysed, kept in
+            ``documents.text`` (``None``: not kept); the text's length (and hash, when
+            the record has one) must match the record.
+        sha256: the record's content hash (default :func:`record_hash`).
         cache: the ingest's :class:`WriteCache` (read from the store when omitted).
 
     Raises:
@@ -386,6 +355,7 @@ def write_record(
             match the record, or the write failed.
     """
     conn = store.conn
+    record, text = stored.record, stored.text
     doc = record.document
     sha = sha256 or record_hash(record)
     if text is not None:
@@ -482,7 +452,7 @@ def write_record(
         conn.execute("COMMIT")
     except BaseException as error:
         conn.execute("ROLLBACK")
-        store._next_ids.clear()
+        store.forget_ids()
         cache.actors = None  # changed in memory by the rolled-back write: read it again
         if isinstance(error, StoreError):
             raise
@@ -495,7 +465,7 @@ def write_record(
     cache.quarantined.discard(doc.id)
 
 
-def write_failure(store: Store, failure: IngestFailure, cache: WriteCache | None = None) -> None:
+def write_failure(store: Database, failure: IngestFailure, cache: WriteCache | None = None) -> None:
     """Record (or refresh) one quarantined document."""
     conn = store.conn
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
@@ -514,35 +484,8 @@ def write_failure(store: Store, failure: IngestFailure, cache: WriteCache | None
         cache.quarantined.add(failure.doc_id)
 
 
-def _as_failure(item: Any) -> IngestFailure:
-    if isinstance(item, IngestFailure):
-        return item
-    if isinstance(item, BaseException):
-        return IngestFailure(getattr(item, "path", None), None, str(item))
-    reason = getattr(item, "reason", None)
-    if reason is None:
-        raise StoreError(
-            f"cannot ingest a {type(item).__name__}: expected an AnalysisRecord, a "
-            "StoredDocument, a (record, text) pair, or a failure with path, doc_id and "
-            "reason"
-        )
-    return IngestFailure(getattr(item, "path", None), getattr(item, "doc_id", None), str(reason))
-
-
-def _as_document(item: Any) -> StoredDocument | None:
-    """The record and text of an item, or None when the item is not a record."""
-    if isinstance(item, AnalysisRecord):
-        return StoredDocument(item)
-    if isinstance(item, StoredDocument):
-        return item
-    if (isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], AnalysisRecord)
-            and (item[1] is None or isinstance(item[1], str))):
-        return StoredDocument(item[0], item[1])
-    return None
-
-
 def ingest_records(
-    store: Store,
+    store: Database,
     records: Iterable[Any],
     progress: Progress | None = None,
 ) -> IngestResult:
@@ -550,10 +493,11 @@ def ingest_records(
 
     Args:
         store: an open, writable store.
-        records: ``AnalysisRecord`` objects, ``StoredDocument(record, text)`` objects or
-            ``(record, text)`` pairs (the text is kept in ``documents.text``), and
-            failures (anything with ``path``, ``doc_id`` and ``reason``; an exception's
-            message is its reason).
+        records: ``StoredDocument(record, text)`` objects (the text is kept in
+            ``documents.text``) and failures; each item goes through
+            :func:`~sitroom.store.stored.as_stored` first, so a bare ``AnalysisRecord``
+            is stored without its text and anything with ``path``, ``doc_id`` and
+            ``reason`` (or an exception: its message is the reason) is quarantined.
         progress: called as ``progress(outcome, doc_id_or_path)`` after each item, with
             outcome ``added``, ``skipped`` or ``quarantined``.
 
@@ -568,8 +512,8 @@ def ingest_records(
     failures: list[IngestFailure] = []
     for item in records:
         outcome: Outcome
-        stored = _as_document(item)
-        if stored is not None:
+        stored = as_stored(item)
+        if isinstance(stored, StoredDocument):
             record = stored.record
             label: str | None = record.document.id
             sha = record_hash(record)
@@ -578,7 +522,7 @@ def ingest_records(
                 skipped += 1
             else:
                 try:
-                    write_record(store, record, sha, text=stored.text, cache=cache)
+                    write_record(store, stored, sha, cache=cache)
                 except StoreError as error:
                     failure = IngestFailure(record.document.path, record.document.id,
                                             error.message)
@@ -590,7 +534,7 @@ def ingest_records(
                     outcome = "added"
                     added += 1
         else:
-            failure = _as_failure(item)
+            failure = stored
             write_failure(store, failure, cache)
             failures.append(failure)
             label = failure.doc_id or failure.path

@@ -30,13 +30,13 @@ from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel
 
+from sitroom.api import Store, open_store
 from sitroom.documents.model import Document
 from sitroom.documents.readers import build_document
 from sitroom.errors import SitroomError
 from sitroom.record import AnalysisRecord
-from sitroom.store import open_store
-from sitroom.store.db import Store
-from sitroom.web import queries
+from sitroom.store import DocumentTexts
+from sitroom.web import evidence, queries
 
 STATIC = Path(__file__).resolve().parent / "static"
 #: Largest accepted upload (bytes of text).
@@ -240,7 +240,7 @@ def create_app(
         """The evidence for one event: its sentence cut into runs marking actors,
         trigger, hedge/certainty cues, source, place and numbers; the source's kind and
         anonymity; the document."""
-        found = locked(queries.evidence, doc_id, event_id)
+        found = locked(evidence.evidence, doc_id, event_id)
         if found is None:
             raise HTTPException(404, f"no event {event_id} in document {doc_id}")
         return dict(found)
@@ -265,6 +265,16 @@ def create_app(
         dyad = (a, b) if a is not None and b is not None else None
         return dict(locked(queries.timeline, actor=actor if dyad is None else None,
                            dyad=dyad, start=start, end=end))
+
+    @app.get("/api/escalation", tags=["events"])
+    def get_escalation(
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+    ) -> dict[str, Any]:
+        """Escalation signals of every country dyad between ``start`` and ``end``,
+        strongest first: the rule of ``sitroom series --escalation`` and the brief."""
+        _check_range(start, end)
+        return dict(locked(queries.escalation, start, end))
 
     @app.get("/api/quotes", tags=["sourcing"])
     def get_quotes(
@@ -293,7 +303,7 @@ def create_app(
     def get_document(doc_id: Annotated[str, PathParam(pattern=_DOC_ID)]) -> dict[str, Any]:
         """One document: metadata, its text (when the file is available) with actor
         mentions and triggers marked, and its actors, events, quotes and sources."""
-        found = locked(queries.document, doc_id)
+        found = locked(evidence.document, doc_id)
         if found is None:
             raise HTTPException(404, f"no document {doc_id}")
         return dict(found)
@@ -370,7 +380,7 @@ def create_app(
             uploads.mkdir(parents=True, exist_ok=True)
             if not target.exists():
                 target.write_text(document.text, encoding="utf-8", newline="")
-            result = store.ingest([(record, document.text)])
+            result = store.ingest(DocumentTexts([document]).pair([record]))
             if result.failures:
                 raise HTTPException(422, f"could not store it: {result.failures[0].reason}")
             row = store.conn.execute(

@@ -24,11 +24,12 @@ def register_web(app: typer.Typer) -> None:
         """Serve the dashboard (a web page and a JSON API) over the store.
 
         The page works offline; run `make web-assets` once to copy its libraries.
-        The API is documented at /openapi.json.
+        The API is documented at /openapi.json. With ``--read-only`` the store must
+        exist (exit 2 otherwise, as for the query commands).
         """
         import uvicorn
 
-        from sitroom.errors import SitroomError
+        from sitroom.errors import NoStoreError, SitroomError, exit_code
         from sitroom.store import resolve_path
         from sitroom.web.app import STATIC, create_app
 
@@ -39,9 +40,13 @@ def register_web(app: typer.Typer) -> None:
             typer.echo(f"warning: serving on {host}: the dashboard has no authentication",
                        err=True)
         try:
-            web = create_app(resolve_path(db), read_only=read_only)
+            path = resolve_path(db)
+            if read_only and not path.is_file():
+                raise NoStoreError("no store to serve read-only; create one with "
+                                   "`sitroom ingest`", path=str(path))
+            web = create_app(path, read_only=read_only)
         except SitroomError as error:
-            typer.echo(str(error), err=True)
-            raise typer.Exit(2) from None
+            typer.echo(f"error: {error}", err=True)
+            raise typer.Exit(exit_code(error)) from None
         typer.echo(f"sitroom dashboard on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
         uvicorn.run(web, host=host, port=port, log_level="warning")

@@ -1,7 +1,7 @@
-"""A stand-in actor index built from spaCy entities, for tests and reports.
+"""A stand-in actor index built from spaCy entities, for the sourcing tests.
 
-Used only while the actor stage (``sitroom.actors.resolve.find_actors``) is absent
-or to test the sourcing stage on its own; it is not part of the pipeline.
+Tests the sourcing stage on its own, without the actor stage
+(``sitroom.actors.resolve.find_actors``); it is not part of the pipeline.
 """
 
 from __future__ import annotations

@@ -1,0 +1,385 @@
+"""Finding what the lexicon and the NER name in a document: the first step of the actor stage.
+
+- :func:`lexicon_matches`: greedy longest matches of lexicon names (and a misspelt country);
+- :func:`drop_bad_matches`: matches that are no actor here (a month, a currency, "South
+  American") and "Georgia" the US state;
+- :func:`noun_spans`: generic actor nouns ("foreign ministry", "soldiers");
+- :func:`person_names`: person names (NER PERSON spans without titles, known leaders);
+- :func:`scan_document`: all of the above as the :class:`~sitroom.actors.scan.Scan` the
+  finders work on.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from sitroom.actors.lexicon import Entry, EntryType, Lexicon, Noun, normalize
+from sitroom.actors.scan import Match, NounSpan, Scan
+from sitroom.lexicons import table, words
+from sitroom.lexicons.files import on_clear
+
+#: Full month names ("May", "March" are months, not names); the longest name of each month.
+MONTHS = frozenset(
+    max((name for name, number in table("months").items() if number == month), key=len)
+    for month in set(table("months").values())
+)
+#: Currency signs: "US$", "HK$" are currencies, not states.
+CURRENCY_SIGNS = "".join(sorted(words("actors_currency_signs")))
+#: Compass and area words that make a demonym a region's ("South American").
+AREA_WORDS = words("actors_area_words")
+#: Words after "Georgia" that make it the US state ("Georgia governor").
+US_STATE_CUES = words("actors_us_state_cues")
+#: Words that may sit inside a title before a name ("former", "senior", "deputy"…).
+TITLE_MODIFIERS = words("actors_title_modifiers")
+#: Particles inside Arabic, Dutch, German… names ("el-Sisi", "bin Salman", "van der Berg").
+NAME_PARTICLES = words("actors_name_particles")
+#: Adjective-tagged words that may end an actor noun phrase ("the military").
+NOUN_ADJECTIVES = words("actors_noun_adjectives")
+#: Which entry wins when a name has several ("Georgia": the country before the US state).
+ENTRY_PREFERENCE = (
+    EntryType.BODY, EntryType.SEAT, EntryType.IGO, EntryType.LEADER, EntryType.COUNTRY,
+    EntryType.CAPITAL, EntryType.ADJECTIVE, EntryType.PEOPLE, EntryType.REGION, EntryType.ETHNIC,
+    EntryType.US_STATE, EntryType.CITY, EntryType.PROVINCE,
+)
+#: Entry types that are never dropped by the clean-up (a name the lexicon is sure of).
+_SURE_TYPES = ("leader", "body", "seat", "igo")
+#: Punctuation a name's last token may not be; the colon and others end a name before a particle.
+_NAME_BREAKS = (",", ";", ":")
+
+
+def scan_document(doc: Doc, lex: Lexicon) -> Scan:
+    """Match names and nouns, find person names and number sentences: a fresh scan."""
+    matches = lexicon_matches(doc, lex)
+    drop_bad_matches(doc, matches)
+    nouns = noun_spans(doc, lex, matches)
+    scan = Scan(doc=doc, lex=lex, matches=matches, nouns=nouns,
+                person_ents=person_names(doc, lex, matches))
+    scan.noun_tokens = {k for n in nouns.values() for k in range(n.start, n.end)}
+    scan.sent_ids = [0] * len(doc)
+    for k, sent in enumerate(doc.sents):
+        for j in range(sent.start, sent.end):
+            scan.sent_ids[j] = k
+    return scan
+
+
+# ---- lexicon names ------------------------------------------------------------------------
+
+
+def lexicon_matches(doc: Doc, lex: Lexicon) -> dict[int, Match]:
+    """Greedy longest lexicon matches, indexed by every token they cover."""
+    norms = [normalize(t.text) if t.lower_ != "the" else "the" for t in doc]
+    sent_starts = [bool(t.is_sent_start) for t in doc]
+    found: dict[int, Match] = {}
+    i = 0
+    n = len(doc)
+    while i < n:
+        best: Match | None = None
+        if norms[i] and norms[i] != "the" and doc[i].text[0].isalnum():
+            key = ""
+            for j in range(i, n):
+                if j > i and sent_starts[j]:
+                    break
+                if not norms[j]:
+                    continue
+                key = f"{key} {norms[j]}" if key else norms[j]
+                if key not in lex.prefixes:
+                    break
+                if key in lex.proper:
+                    entries = lex.lookup(key, doc[i : j + 1].text)
+                    if entries:
+                        best = Match(i, j + 1, pick(entries))
+        if best is None:
+            best = fuzzy_country(doc, i, lex)
+        if best is not None:
+            for j in range(best.start, best.end):
+                found[j] = best
+            i = best.end
+        else:
+            i += 1
+    return found
+
+
+def pick(entries: tuple[Entry, ...]) -> Entry:
+    """The entry a name stands for when it has several (see ``ENTRY_PREFERENCE``)."""
+    return min(entries, key=lambda e: ENTRY_PREFERENCE.index(e.type))
+
+
+def within_one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by exactly one insertion, deletion, substitution or swap."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    k = 0
+    while k < len(a) and a[k] == b[k]:
+        k += 1
+    if len(a) == len(b):
+        if a[k + 1 :] == b[k + 1 :]:
+            return True
+        return k + 1 < len(a) and a[k] == b[k + 1] and a[k + 1] == b[k] and a[k + 2 :] == b[k + 2 :]
+    return a[k:] == b[k + 1 :]
+
+
+_COUNTRY_WORDS: dict[int, dict[str, Entry]] = {}
+
+
+def country_words(lex: Lexicon) -> dict[str, Entry]:
+    """Single-word country names of six letters or more (normalised) -> their entry."""
+    cached = _COUNTRY_WORDS.get(id(lex))
+    if cached is not None:
+        return cached
+    out: dict[str, Entry] = {}
+    for key, entries in lex.proper.items():
+        if " " in key or len(key) < 6 or not key.isalpha():
+            continue
+        for entry in entries:
+            if entry.type == "country":
+                out[key] = entry
+    _COUNTRY_WORDS[id(lex)] = out
+    return out
+
+
+def fuzzy_country(doc: Doc, i: int, lex: Lexicon) -> Match | None:
+    """A misspelt country name ("Ethopia"): one edit from exactly one country name.
+
+    Only a lone capitalised proper noun of six letters or more that is no known name, no
+    person and no part of a longer name qualifies; common words never do.
+    """
+    token = doc[i]
+    text = token.text
+    if (
+        token.pos_ != "PROPN" or len(text) < 6 or not text.isalpha() or not text[0].isupper()
+        or text.isupper() or token.ent_type_ == "PERSON" or normalize(text) in lex.proper
+    ):
+        return None
+    if any(ent.start <= i < ent.end and len(ent) > 1 for ent in doc.ents):
+        return None
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(doc) and doc[j].pos_ == "PROPN":
+            return None
+    word = normalize(text)
+    hits = {e.country: e for key, e in country_words(lex).items() if within_one_edit(word, key)}
+    if len(hits) != 1:
+        return None
+    return Match(i, i + 1, next(iter(hits.values())), fuzzy=True)
+
+
+def drop_bad_matches(doc: Doc, matches: dict[int, Match]) -> None:
+    """Remove matches that name no actor here; make "Georgia" the US state where it is.
+
+    A place or people inside a longer PERSON name, a lone month name, a name joined to a
+    currency sign, and a demonym after a capitalised compass word ("South American") go;
+    "Georgia" becomes the US state in a US context (:func:`us_state_context`).
+    """
+    dropped: set[Match] = set()
+    for match in set(matches.values()):
+        entry = match.entry
+        if entry.type in _SURE_TYPES:
+            continue
+        for ent in doc.ents:
+            inside = ent.start <= match.start and match.end <= ent.end
+            if inside and ent.label_ == "PERSON" and len(ent) > match.end - match.start:
+                dropped.add(match)
+        if match.start == match.end - 1 and doc[match.start].lower_ in MONTHS:
+            dropped.add(match)
+        if currency(doc, match):
+            dropped.add(match)  # "US$", "HK$": a currency, not a state
+        prev = doc[match.start - 1] if match.start > 0 else None
+        if (
+            entry.type in ("adjective", "people")
+            and prev is not None
+            and prev.lower_ in AREA_WORDS
+            and prev.text[:1].isupper()
+            and prev.i not in matches
+        ):
+            dropped.add(match)  # "South American", "North African": a region's people
+        if entry.type == "country" and entry.country == "GEO" and us_state_context(
+            doc, matches, match
+        ):
+            new = Match(match.start, match.end, Entry(EntryType.US_STATE, "Georgia", "USA"))
+            for j in range(match.start, match.end):
+                matches[j] = new
+    for match in dropped:
+        for j in range(match.start, match.end):
+            if matches.get(j) == match:
+                del matches[j]
+
+
+def currency(doc: Doc, match: Match) -> bool:
+    """Whether a name is part of a currency sign ("US$", "HK $")."""
+    text = doc[match.start : match.end].text
+    if any(ch in text for ch in CURRENCY_SIGNS):
+        return True
+    last = doc[match.end - 1]
+    return (
+        match.end < len(doc)
+        and not last.whitespace_
+        and any(ch in doc[match.end].text[:1] for ch in CURRENCY_SIGNS)
+    )
+
+
+def us_state_context(doc: Doc, matches: dict[int, Match], match: Match) -> bool:
+    """Whether "Georgia" here is the US state: "Atlanta, Georgia", "the state of Georgia"."""
+    before = doc[max(0, match.start - 3) : match.start]
+    after = doc[match.end : match.end + 2]
+    words_before = [t.lower_ for t in before]
+    if words_before[-2:] == ["state", "of"]:
+        return True
+    if len(before) >= 2 and before[-1].text == ",":
+        prev = matches.get(before[-2].i)
+        if prev and prev.entry.country == "USA":
+            return True
+    cues = [t.lower_ for t in after if t.tag_ != "POS"]
+    if cues and cues[0] in US_STATE_CUES:
+        return True
+    sent = doc[match.start].sent
+    return any(
+        (m := matches.get(t.i)) is not None
+        and m.entry.type == "city"
+        and m.entry.country == "USA"
+        for t in sent
+    )
+
+
+# ---- generic actor nouns ------------------------------------------------------------------
+
+
+def word_variants(text: str) -> tuple[str, ...]:
+    """The last normalised word of ``text`` and its de-pluralised forms ("" when none)."""
+    parts = normalize(text).split()
+    if not parts:
+        return ("",)
+    last = parts[-1]
+    out = [last]
+    if last.endswith("s"):
+        out.append(last[:-1])
+        if last.endswith("es"):
+            out.append(last[:-2])
+    return tuple(out)
+
+
+def noun_spans(doc: Doc, lex: Lexicon, taken: dict[int, Match]) -> dict[int, NounSpan]:
+    """Generic actor nouns (longest first, up to four words), indexed by their root token."""
+    spans: dict[int, NounSpan] = {}
+    covered: set[int] = set()
+    n = len(doc)
+    tokens = list(doc)
+    last_words = lex.noun_last_words or frozenset(k.split()[-1] for k in lex.nouns if k)
+    texts = [t.text for t in tokens]
+    lemmas_all = [t.lemma_ for t in tokens]
+    pos = [t.pos_ for t in tokens]
+    tags = [t.tag_ for t in tokens]
+    heads = [t.head.i for t in tokens]
+    sent_start = [bool(t.is_sent_start) for t in tokens]
+    bad_punct = [t.is_punct and t.text != "-" for t in tokens]
+    nouny = [pos[k] in ("NOUN", "PROPN", "ADJ") or tags[k] in ("NN", "NNS") for k in range(n)]
+    # a phrase can only be a noun when its last word ends some noun phrase of the lexicon
+    can_end = [
+        nouny[k]
+        and (pos[k] != "ADJ" or tokens[k].lower_ in NOUN_ADJECTIVES)
+        and any(
+            w == "" or w in last_words
+            for w in (*word_variants(texts[k]), *word_variants(lemmas_all[k]))
+        )
+        for k in range(n)
+    ]
+    memo: dict[str, Noun | None] = {}
+
+    def noun_of(phrase: str) -> Noun | None:
+        if phrase not in memo:
+            memo[phrase] = lex.noun(phrase)
+        return memo[phrase]
+
+    for i in range(n):
+        if i in covered or i in taken:
+            continue
+        for length in (4, 3, 2, 1):
+            end = i + length
+            if end > n or not can_end[end - 1]:
+                continue
+            if any(j in taken for j in range(i, end)):
+                continue
+            if any(bad_punct[j] for j in range(i, end)) or tokens[i].dep_ == "det":
+                continue
+            if any(sent_start[j] for j in range(i + 1, end)):
+                continue
+            phrase = texts[i:end]
+            noun = noun_of(" ".join(phrase)) or noun_of(
+                " ".join([*lemmas_all[i : end - 1], lemmas_all[end - 1]])
+            )
+            if noun is None:
+                continue
+            roots = [j for j in range(i, end) if not (i <= heads[j] < end) or heads[j] == j]
+            root = roots[0] if len(roots) == 1 else end - 1
+            if length > 1 and root != end - 1 and "of" not in phrase:
+                root = end - 1
+            spans[root] = NounSpan(i, end, root, noun, doc[i:end].text)
+            covered.update(range(i, end))
+            break
+    return spans
+
+
+# ---- person names -------------------------------------------------------------------------
+
+
+def person_names(doc: Doc, lex: Lexicon, matches: dict[int, Match]) -> list[tuple[int, int]]:
+    """Person names: NER PERSON spans (titles stripped) and known leaders."""
+    spans: list[tuple[int, int]] = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        start, end = ent.start, ent.end
+        while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+            end -= 1
+        while start < end and (
+            doc[start].lower_ in TITLE_MODIFIERS
+            or lex.noun(doc[start].text) is not None
+            or (
+                (m := matches.get(start)) is not None
+                and m.entry.type not in ("leader",)
+                and m.end <= end
+                and m.end - start < end - start
+            )
+        ):
+            start += 1
+        if start >= end:
+            continue
+        inner = [matches.get(j) for j in range(start, end)]
+        if all(m is not None and m.entry.type != "leader" for m in inner):
+            continue
+        if end - start == 1 and doc[start].lower_ in MONTHS:
+            continue
+        spans.append((start, end))
+    covered = {j for s, e in spans for j in range(s, e)}
+    for match in set(matches.values()):
+        if match.entry.type == "leader" and not covered & set(range(match.start, match.end)):
+            spans.append((match.start, match.end))
+    return join_particles(doc, sorted(spans))
+
+
+def join_particles(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """One name across a particle: "Abdel Fattah" + "el-Sisi", "Ahmed" + "bin Ali"."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out:
+            s0, e0 = out[-1]
+            gap = range(e0, start)
+            particle = next(
+                (doc[j] for j in range(e0, end) if doc[j].text != "-"), None
+            )
+            if (
+                e0 <= start
+                and all(doc[j].lower_ in NAME_PARTICLES or doc[j].text == "-" for j in gap)
+                and particle is not None
+                and particle.lower_ in NAME_PARTICLES
+                and not doc[e0 - 1].whitespace_.count("\n")
+                and doc[e0 - 1].text not in _NAME_BREAKS
+                and all(not doc[j].is_sent_start for j in range(e0, start + 1))
+            ):
+                out[-1] = (s0, end)
+                continue
+        out.append((start, end))
+    return out
+
+
+on_clear(_COUNTRY_WORDS.clear)

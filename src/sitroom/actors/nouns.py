@@ -1,0 +1,228 @@
+"""Generic role and body nouns as actors: "two senior Kenyan diplomats", "the Chinese Embassy".
+
+Rules: ``person.noun``, ``group.noun``, ``organization.noun``, ``state.body``,
+``group.count`` (a noun with a count), ``org.listed`` ("German firms including A, B and C").
+The noun's country comes from its modifiers and complements, else from a place it is in
+("protesters in Bolivia") or the person it follows ("supporters of X"); a weak noun with
+no such clue is no actor.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from sitroom.actors.bodies import named_org
+from sitroom.actors.clues import (
+    LIST_PREPS,
+    affiliation,
+    is_actor_head,
+    location_country,
+    np_start,
+)
+from sitroom.actors.lexicon import normalize
+from sitroom.actors.people import FOLLOWER_NOUNS
+from sitroom.actors.scan import (
+    Cand,
+    Scan,
+    first_country,
+    lemma_key,
+    number,
+    strip_det,
+    title_case,
+)
+from sitroom.lexicons import words
+
+#: Sectors of a group that may take the country of a one-country sentence.
+DOMESTIC_SECTORS = frozenset({None, "CVL", "OPP", "REB", "COP", "LAB", "EDU", "REL"})
+#: Sectors of a noun that may take the country of a place it is in ("protesters in X").
+_LOCATED_SECTORS = ("CVL", "OPP", "REB", "COP", "REF", None)
+#: Sectors of an organisation noun that may take the country of a place it is in.
+_LOCATED_ORG_SECTORS = ("MED", "BUS", "NGO", "EDU")
+#: Sectors of a council that make it a government's, not a named non-governmental one.
+_STATE_SECTORS = ("GOV", "MIL", "LEG", "JUD", "COP", "SPY")
+#: Nouns of research and policy bodies (non-governmental when named).
+INSTITUTION_NOUNS = words("actors_institution_nouns")
+#: Words that make a named council a government's ("Security Council", "State Council").
+GOVERNMENT_COUNCIL_WORDS = words("actors_government_council_words")
+#: Body nouns that are an organisation only when named or owned ("Labour Party").
+NAMED_ONLY_NOUNS = words("actors_named_only_nouns")
+#: Body nouns whose named instance is non-governmental unless a word says whose government.
+COUNCIL_NOUNS = words("actors_council_nouns")
+#: Group nouns that name a party to something, not the people of a place ("both sides").
+RELATIONAL_NOUNS = words("actors_relational_nouns")
+#: Singular person nouns that name a group ("police", "the crowd").
+COLLECTIVE_NOUNS = words("actors_collective_nouns")
+#: Determiners that make a body noun definite ("the ministry", "its army").
+DEFINITE_DETERMINERS = words("actors_definite_determiners")
+
+
+def generic(scan: Scan, token: Token) -> None:
+    """A role or body noun: "two senior Kenyan diplomats", "the Chinese Embassy"."""
+    doc = scan.doc
+    span = scan.nouns[token.i]
+    noun = span.noun
+    if token.pos_ == "ADJ" and token.dep_ == "amod":
+        return
+    if noun.kind == "organization" and named_org(scan, token, span):
+        return
+    if token.dep_ in ("compound", "amod", "nmod") and is_actor_head(scan, token.head):
+        return
+    if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
+        return
+    start = min(np_start(scan, token), span.start)
+    clues = affiliation(scan, token, start, set())
+    end = max(span.end, token.i + 1)
+    # "X of Y" complements that gave the country belong to the mention
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and (m := scan.matches.get(obj.i)) and (
+                    m.entry.type in ("country", "capital", "people")
+                ):
+                    end = max(end, m.end)
+    country, code, clue_text = first_country(clues)
+    sector = noun.sector
+    ethnic = next((c.text for c in clues if c.kind == "ethnic"), None)
+    for clue in clues:
+        if clue.kind in ("body", "seat", "igo") and clue.sector and noun.kind == "person":
+            sector = clue.sector if noun.sector in ("GOV", None) else sector
+            break
+    reason = f"noun '{span.text}'"
+    if clue_text:
+        reason += f" + '{clue_text}'"
+    if country is None and (
+        noun.sector in _LOCATED_SECTORS
+        or (noun.kind == "organization" and noun.sector in _LOCATED_ORG_SECTORS)
+    ):
+        loc = location_country(scan, token)
+        if loc:
+            country, where = loc
+            reason += f"; located in '{where}'"
+    if country is None and not ethnic and noun.phrase in FOLLOWER_NOUNS:
+        owner = person_owner(scan, token)
+        if owner:
+            country, who = owner
+            reason += f"; follows '{who}'"
+    if country is None and ethnic:
+        reason += f"; ethnic/religious group '{ethnic}' (no country)"
+    definite = any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in token.children)
+    context = country is None and noun.kind != "person" and definite and not ethnic
+    # "the Brookings Institution", "the Refugee Council": a named non-governmental body
+    named = token.text[:1].isupper() and not token.is_sent_start and (
+        any(c.dep_ == "compound" and c.pos_ in ("PROPN", "NOUN") for c in token.lefts)
+        or named_of(scan, token)
+    )
+    if noun.phrase in NAMED_ONLY_NOUNS and not named and country is None:
+        return  # "both parties", "the union of two firms": no organisation named
+    if named and noun.phrase in INSTITUTION_NOUNS:
+        context = False
+        sector = "NGO"
+    elif named and noun.phrase in COUNCIL_NOUNS and not any(
+        c.lower_ in GOVERNMENT_COUNCIL_WORDS
+        for c in token.lefts if c.dep_ in ("compound", "amod", "nmod")
+    ) and any(
+        c.dep_ == "compound" and c.i not in scan.matches and (
+            c.i not in scan.nouns or scan.nouns[c.i].noun.sector not in _STATE_SECTORS
+        )
+        for c in token.lefts
+    ):
+        context = False
+        sector = "NGO"
+        reason += "; a named council of no government"
+    plural = token.tag_ in ("NNS", "NNPS") or (
+        token.lemma_.lower() != token.lower_ and token.lower_.endswith("s")
+    )
+    kind = noun.kind
+    if kind == "person":
+        kind = "group" if plural or noun.phrase in COLLECTIVE_NOUNS else "person"
+    domestic = (
+        country is None and kind == "group" and not ethnic and not context and not clues
+        and noun.sector in DOMESTIC_SECTORS and noun.phrase not in RELATIONAL_NOUNS
+    )
+    if country is None and noun.weak and not ethnic and not context and not domestic and not (
+        named and sector == "NGO"
+    ):
+        return
+    count = None
+    for child in token.children:
+        if child.dep_ == "nummod":
+            count = number(child)
+    rule = "group.count" if count else f"{kind}.noun"
+    if kind == "state":
+        rule = "state.body"
+    if named and sector == "NGO" and country is None and not ethnic:
+        country = "NGO"  # a named non-governmental body of no country
+        reason += "; non-governmental, no country"
+    if country == "IGO" or country == "NGO":
+        code = code or country
+    if named and named_of(scan, token):
+        last = token.right_edge.i
+        while last > token.i and doc[last].is_punct:
+            last -= 1
+        end = max(end, last + 1)
+    cand = Cand(start, end, token.i, rule, reason, kind, country,
+                sector if kind != "state" else noun.sector, code, name=strip_det(doc[start:end]),
+                title=title_case(span.text) if kind == "person" else None,
+                count=count, context=context, phrase=lemma_key(span, doc),
+                weak=noun.weak, domestic=domestic)
+    scan.add(cand)
+    if kind != "person":
+        list_members(scan, token, cand)
+
+
+def named_of(scan: Scan, token: Token) -> bool:
+    """ "Association of Jurists": a capitalised body noun named by an "of" phrase whose
+    words are all capitalised (no place or known actor among them)."""
+    if not token.text[:1].isupper() or token.is_sent_start:
+        return False
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            inner = [t for t in child.subtree if t.i != child.i]
+            return bool(inner) and all(
+                (t.text[:1].isupper() or t.pos_ in ("DET", "CCONJ", "ADP"))
+                and t.i not in scan.matches for t in inner
+            ) and any(t.text[:1].isupper() for t in inner)
+    return False
+
+
+def person_owner(scan: Scan, token: Token) -> tuple[str, str] | None:
+    """Country of the person a follower noun follows: "supporters of X", "X's loyalists"."""
+    owners = [c for c in token.lefts if c.dep_ in ("poss", "compound")]
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            owners += [o for o in child.children if o.dep_ == "pobj"]
+    for owner in owners:
+        for cand in scan.cands:
+            if (
+                cand.start <= owner.i < cand.end
+                and cand.kind == "person"
+                and cand.country not in (None, "IGO", "NGO")
+            ):
+                assert cand.country is not None
+                return cand.country, cand.name or owner.text
+    return None
+
+
+def list_members(scan: Scan, token: Token, cand: Cand) -> None:
+    """Names listed after an organisation noun: "German firms including A, B and C"."""
+    doc = scan.doc
+    items: list[Token] = []
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ in LIST_PREPS:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    items += [obj, *obj.conjuncts]
+            items += [c for c in token.children if c.dep_ == "conj" and c.i > child.i]
+    for item in sorted(set(items), key=lambda t: t.i):
+        if item.pos_ != "PROPN" or item.i in scan.claimed or item.i in scan.matches:
+            continue
+        start = item.i
+        while start - 1 > token.i and doc[start - 1].dep_ == "compound" and (
+            doc[start - 1].pos_ == "PROPN"
+        ) and doc[start - 1].i not in scan.claimed:
+            start -= 1
+        name = doc[start : item.i + 1].text
+        scan.add(Cand(start, item.i + 1, item.i, "org.listed",
+                      f"'{name}' listed among '{doc[cand.start : cand.end].text}'",
+                      "organization", cand.country, cand.sector, None, name=name,
+                      key=("org", normalize(name))))
