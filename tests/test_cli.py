@@ -157,6 +157,9 @@ EXIT_CASES = [
     ("serve --db {db} --port 0", 2, None),
     ("serve --db {missing} --read-only", 2, "E002"),
     ("serve --db {broken}", 1, "E301"),
+    ("watch {docs} --db {fresh} --once", 0, None),
+    ("watch {docs} --db {fresh} --interval 0", 2, None),
+    ("watch --bogus", 2, None),
 ]
 
 

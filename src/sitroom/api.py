@@ -2,10 +2,18 @@
 
 Example:
     >>> from sitroom.api import open_store
-    >>> store = open_store("crisis.duckdb")
+    >>> store = open_store("crisis.duckdb")                  # read-only; must exist
     >>> store.events(dyad=("USA", "CHN"), quad_class=4)      # pandas DataFrame
+    >>> store.dyads(country="YEM")                           # one row per event-dyad
+    >>> store.to_gdelt()                                     # GDELT 2.0 columns
     >>> store.dyad_series("USA", "CHN")                      # daily series
     >>> print(store.brief(since="2024-11-01"))
+
+``open_store`` is read-only by default, so a notebook never locks the CLI or the
+dashboard out; ``open_store(path, read_only=False)`` opens for writing (and creates a
+missing store). Filters are checked: a value the store cannot hold (``quad_class=7``,
+``plover="ATTACK"``, ``country="Yemen"``) raises a ``UsageError`` saying what is
+expected, rather than returning nothing.
 
 :class:`Store` is a :class:`~sitroom.store.db.Database` (the connection) whose methods
 call the store's functions (:mod:`sitroom.store.query`, :mod:`sitroom.store.write`) and
@@ -27,7 +35,7 @@ from sitroom.analysis import escalation as _escalation
 from sitroom.analysis import network as _network
 from sitroom.analysis import series as _series
 from sitroom.record import AnalysisRecord
-from sitroom.store import query, write
+from sitroom.store import frames, query, write
 from sitroom.store.db import Database, resolve_path
 from sitroom.store.query import EventFilter
 from sitroom.store.stored import IngestResult
@@ -78,12 +86,26 @@ class Store(Database):
 
     # -- reading ---------------------------------------------------------------------
     def events(self, filters: EventFilter | None = None, **kwargs: Any) -> pd.DataFrame:
-        """Events matching the filters as a DataFrame (see ``EventFilter``)."""
-        return query.events_frame(self, query.make_filter(filters, **kwargs))
+        """Events matching the filters as a DataFrame (see ``EventFilter``); actors come
+        as list columns (``dyads`` gives one flat row per event–dyad)."""
+        return query.events_frame(self, _filter(filters, **kwargs))
 
     def events_arrow(self, filters: EventFilter | None = None, **kwargs: Any) -> pa.Table:
         """Events matching the filters as a pyarrow Table."""
-        return query.events_arrow(self, query.make_filter(filters, **kwargs))
+        return query.events_arrow(self, _filter(filters, **kwargs))
+
+    def dyads(self, filters: EventFilter | None = None, **kwargs: Any) -> pd.DataFrame:
+        """One row per event–dyad (each source × each target), plain columns only
+        (``frames.DYAD_COLUMNS``): the frame event-data analyses start from."""
+        return frames.dyad_frame(self.events_arrow(filters, **kwargs))
+
+    def to_gdelt(self, filters: EventFilter | None = None, **kwargs: Any) -> pd.DataFrame:
+        """The events as GDELT 2.0 rows (codebook names and types, one row per dyad)."""
+        return frames.gdelt_frame(self.events_arrow(filters, **kwargs))
+
+    def to_polecat(self, filters: EventFilter | None = None, **kwargs: Any) -> pd.DataFrame:
+        """The typed events as POLECAT rows (POLECAT's column names)."""
+        return frames.polecat_frame(self.events_arrow(filters, **kwargs))
 
     def actors(self, **kwargs: Any) -> pd.DataFrame:
         """Global actors with their event, mention and document counts."""
@@ -111,13 +133,30 @@ class Store(Database):
         return _brief.brief(self, since=since, actor=actor)
 
 
+def _filter(filters: EventFilter | None, **kwargs: Any) -> EventFilter:
+    """The checked filter of the arguments (a UsageError for a value the store cannot hold)."""
+    from sitroom.errors import FilterError, StoreError
+
+    try:
+        made = query.make_filter(filters, **kwargs)
+    except StoreError as error:
+        raise FilterError(error.message) from error
+    return frames.check_filter(made)
+
+
 def open_store(
-    path: str | os.PathLike[str] | None = None, *, read_only: bool = False
+    path: str | os.PathLike[str] | None = None, *, read_only: bool = True
 ) -> Store:
-    """Open (creating or migrating) a store: ``path``, else ``$SITROOM_DB``, else
-    ``./sitroom.duckdb``.
+    """Open a store: ``path``, else ``$SITROOM_DB``, else ``./sitroom.duckdb``.
+
+    Read-only by default (a notebook then never locks out the CLI or the dashboard);
+    ``read_only=False`` opens it for writing, creating a missing store or migrating an
+    older one.
 
     Raises:
+        NoStoreError: read-only and there is no store at the path (a mistyped path never
+            creates an empty store).
+        StoreLockedError: another process holds the store's write lock.
         StoreError: the store cannot be opened or its schema is not supported.
     """
     return Store.open(path, read_only=read_only)

@@ -158,7 +158,7 @@ def sitroom_analyze(source: Path, words: int, processes: int, batch_size: int,
             return done, failed, ""
         from sitroom.api import open_store
 
-        with open_store(store) as opened:
+        with open_store(store, read_only=False) as opened:
             from sitroom.engines.local import prefetch
 
             result = opened.ingest(prefetch(results))

@@ -25,8 +25,9 @@ from rich.table import Table
 
 from sitroom.api import Store, open_store, resolve_path
 from sitroom.errors import NoStoreError, SitroomError, StoreError, UsageError, exit_code
-from sitroom.store.export import FORMATS, export_events
+from sitroom.store.export import FORMATS, export_events, render_plain
 from sitroom.store.query import EventFilter
+from sitroom.store.situations import annotate
 
 #: Formats of the commands that print a table of rows (not events).
 FRAME_FORMATS = ("table", "csv", "json", "parquet")
@@ -42,6 +43,9 @@ OutputOpt = Annotated[
     Path | None, typer.Option("--output", "-o", help="Write to FILE (needed for parquet).")
 ]
 HeaderOpt = Annotated[bool, typer.Option("--header", help="GDELT: write the column names.")]
+RawOpt = Annotated[bool, typer.Option(
+    "--raw", help="csv/gdelt/polecat: write cells as stored, without the apostrophe that "
+    "keeps a spreadsheet from running a cell starting with = + - @ (for machine readers).")]
 ActorOpt = Annotated[str | None, typer.Option(help="Actor (global id, code or name).")]
 CountryOpt = Annotated[str | None, typer.Option(help="Country (ISO alpha-3) of any actor.")]
 PloverOpt = Annotated[str | None, typer.Option(help="PLOVER event type, e.g. ACCUSE.")]
@@ -97,7 +101,7 @@ def _store(db: Path | None) -> Iterator[Store]:
         if not path.is_file():
             raise NoStoreError("no store here; create one with `sitroom ingest`",
                                path=str(path))
-        store = open_store(path)
+        store = open_store(path, read_only=True)  # queries never write nor lock others out
     except SitroomError as error:
         _fail(error)
     try:
@@ -126,21 +130,29 @@ def _check_format(fmt: str, output: Path | None, formats: tuple[str, ...] = FORM
 
 
 def _emit_events(
-    store: Store, f: EventFilter, fmt: str, output: Path | None, header: bool, title: str
+    store: Store, f: EventFilter, fmt: str, output: Path | None, header: bool, title: str,
+    raw: bool = False,
 ) -> None:
     _check_format(fmt, output)
     table = store.events_arrow(f)
+    if fmt == "gdelt":  # NumMentions/NumSources/NumArticles from the situation events
+        table = annotate(store.conn, table)
     if fmt == "parquet":
         export_events(table, fmt, sys.stdout, path=str(output) if output else None)
         return
     with _out(output) as out:
         console = Console(file=out) if output else Console()
-        export_events(table, fmt, out, header=header, console=console)
+        if fmt == "table" and not console.is_terminal:
+            render_plain(table, out)  # piped or to a file: plain lines, no wrapping
+        else:
+            export_events(table, fmt, out, header=header, console=console,
+                          neutralise=not raw)
     if fmt == "table":
         typer.echo(f"{table.num_rows} events ({title})", err=True)
 
 
-def _emit_frame(frame: pd.DataFrame, fmt: str, output: Path | None, title: str) -> None:
+def _emit_frame(frame: pd.DataFrame, fmt: str, output: Path | None, title: str,
+                heading: bool = False) -> None:
     if fmt in FORMATS and fmt not in FRAME_FORMATS:
         raise UsageError(f"format {fmt!r} is for events; use table, csv, json or parquet")
     _check_format(fmt, output, FRAME_FORMATS)
@@ -153,6 +165,10 @@ def _emit_frame(frame: pd.DataFrame, fmt: str, output: Path | None, title: str) 
         elif fmt == "json":
             text = frame.to_json(orient="records", lines=True, date_format="iso")
             out.write(text if text.endswith("\n") or not text else text + "\n")
+        elif fmt == "table" and not (Console(file=out) if output else Console()).is_terminal:
+            if heading:
+                out.write(f"# {title}\n")
+            frame.to_csv(out, sep="\t", index=False)  # piped: plain lines, no wrapping
         elif fmt == "table":
             table = Table(title=title)
             for column in frame.columns:
@@ -164,12 +180,14 @@ def _emit_frame(frame: pd.DataFrame, fmt: str, output: Path | None, title: str) 
 
 def _filter(**kwargs: Any) -> EventFilter:
     """The event filter of the options; a value the filter refuses is a usage error."""
+    from sitroom.store.frames import check_filter
     from sitroom.store.query import make_filter
 
     try:
-        return make_filter(None, **kwargs)
+        made = make_filter(None, **kwargs)
     except StoreError as error:
         raise UsageError(error.message) from error
+    return check_filter(made)
 
 
 def register(app: typer.Typer) -> None:
@@ -205,6 +223,7 @@ def events_cmd(
     fmt: FormatOpt = "table",
     output: OutputOpt = None,
     header: HeaderOpt = False,
+    raw: RawOpt = False,
 ) -> None:
     """List stored events, filtered, in any export format."""
     with _store(db) as store:
@@ -217,7 +236,7 @@ def events_cmd(
             certainty=certainty, since=since, until=until, source_kind=source_kind,
             anonymous=anonymous, doc_id=doc, include_all=include_all, limit=limit,
         )
-        _emit_events(store, f, fmt, output, header, "events")
+        _emit_events(store, f, fmt, output, header, "events", raw)
 
 
 def dyad_cmd(
@@ -240,6 +259,7 @@ def dyad_cmd(
     fmt: FormatOpt = "table",
     output: OutputOpt = None,
     header: HeaderOpt = False,
+    raw: RawOpt = False,
 ) -> None:
     """Events between A and B (countries or actors)."""
     with _store(db) as store:
@@ -249,7 +269,7 @@ def dyad_cmd(
             since=since, until=until, source_kind=source_kind, anonymous=anonymous,
             include_all=include_all, limit=limit,
         )
-        _emit_events(store, f, fmt, output, header, f"{a} {'→' if directed else '↔'} {b}")
+        _emit_events(store, f, fmt, output, header, f"{a} {'→' if directed else '↔'} {b}", raw)
 
 
 def actors_cmd(
@@ -287,6 +307,12 @@ def series_cmd(
     with _store(db) as store:
         if escalation:
             frame = store.escalation(since=since, until=until)
+            if (a is None) != (b is None):
+                raise UsageError("give two sides (A B) or none")
+            if a is not None and b is not None:  # the one dyad, either order
+                sides = {a.upper(), b.upper()}
+                frame = frame[frame.apply(lambda r: {r["a"], r["b"]} == sides, axis=1)] \
+                    if len(frame) else frame
         elif a is not None and b is not None:
             frame = store.dyad_series(a, b, either_direction=not directed, since=since,
                                       until=until, include_all=include_all)
@@ -321,8 +347,8 @@ def network_cmd(
             with _out(output) as out:
                 out.write(json.dumps(data, ensure_ascii=False) + "\n")
         elif fmt == "table":
-            _emit_frame(net.nodes, "table", output, "nodes")
-            _emit_frame(net.edges, "table", output, "edges")
+            _emit_frame(net.nodes, "table", output, "nodes", heading=True)
+            _emit_frame(net.edges, "table", output, "edges", heading=True)
         else:
             raise UsageError("--format for network is table or json")
 

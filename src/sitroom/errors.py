@@ -54,12 +54,6 @@ class UsageError(SitroomError):
     exit_status = EXIT_USAGE
 
 
-class NoStoreError(UsageError):
-    """A query command was pointed at a store file that does not exist."""
-
-    code = "E002"
-
-
 class InputError(SitroomError):
     """A document could not be read: missing, unreadable, empty, binary, bad encoding."""
 
@@ -90,6 +84,32 @@ class StoreError(SitroomError):
     code = "E301"
 
 
+class NoStoreError(UsageError, StoreError):
+    """A query command (or a read-only open) was pointed at a store file that does not
+    exist (also a ``StoreError``, for code that catches those)."""
+
+    code = "E002"
+
+
+class FilterError(UsageError, StoreError):
+    """A query filter the store cannot hold (``quad_class=7``, ``plover="ATTACK"``,
+    ``country="Yemen"``): a usage error, and a store error for code that catches those."""
+
+    code = "E003"
+
+
+class StoreLockedError(StoreError):
+    """The store is locked by another process (a running dashboard or ingest)."""
+
+    code = "E302"
+
+
+class StoreIOError(StoreError):
+    """The store file could not be read or written: disk full, I/O error, corruption."""
+
+    code = "E303"
+
+
 class EngineError(SitroomError):
     """The Dask engine cannot run (extra not installed, scheduler unreachable, task failed)."""
 
@@ -102,10 +122,21 @@ class AnalysisError(SitroomError):
     code = "E501"
 
 
+class TimeBudgetError(AnalysisError):
+    """One document ran over its time budget and was stopped (the others go on)."""
+
+    code = "E502"
+
+    def __init__(self, message: str = "over the time budget", *, path: str | None = None
+                 ) -> None:
+        super().__init__(message, path=path)
+
+
 #: Every error class, in code order (the README's "Errors" table lists the same).
 CATALOGUE: tuple[type[SitroomError], ...] = (
-    SitroomError, UsageError, NoStoreError, InputError, RecordError, ModelError,
-    LexiconError, StoreError, EngineError, AnalysisError,
+    SitroomError, UsageError, NoStoreError, FilterError, InputError, RecordError, ModelError,
+    LexiconError, StoreError, StoreLockedError, StoreIOError, EngineError, AnalysisError,
+    TimeBudgetError,
 )
 
 

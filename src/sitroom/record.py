@@ -21,8 +21,10 @@ ActorKind = Literal["person", "state", "organization", "group", "igo", "nonstate
 Polarity = Literal["positive", "negative"]
 Modality = Literal["actual", "future", "hypothetical", "requested"]
 Certainty = Literal["confirmed", "reported", "alleged", "uncertain"]
+Status = Literal["asserted", "claimed", "alleged", "denied", "unverified"]
 SourceKind = Literal[
-    "official", "intelligence", "expert", "media", "document", "observer", "unnamed"
+    "official", "intelligence", "expert", "media", "document", "observer", "unnamed",
+    "monitoring", "imagery",
 ]
 RelationType = Literal["alliance", "partnership", "rivalry", "conflict", "influence"]
 QuoteKind = Literal["direct", "partial"]
@@ -93,17 +95,37 @@ class Quantity:
 
 @dataclass(frozen=True)
 class Location:
-    """Where an event happened."""
+    """Where an event happened.
+
+    ``text`` is the locative phrase as written; the other fields come from the gazetteer
+    (:mod:`sitroom.sourcing.gazetteer`) and stay None when the place is unknown or
+    ambiguous: ``name`` the place's own name, ``feature`` its type (country, city, sea,
+    gulf, strait, canal, region), ``lat``/``lon`` its coordinates, ``geonames_id`` its
+    GeoNames id. ``country`` is None for a sea or region, which lies in no one country.
+    """
 
     text: str
     country: str | None
     start: int | None = None
     end: int | None = None
+    name: str | None = None
+    feature: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonames_id: int | None = None
 
 
 @dataclass(frozen=True)
 class Event:
-    """Who did what to whom, coded in CAMEO and PLOVER, with how the text says it."""
+    """Who did what to whom, coded in CAMEO and PLOVER, with how the text says it.
+
+    ``status`` says who stands behind it: ``asserted`` (the report's own voice),
+    ``claimed`` (credited to a named or anonymous source), ``alleged``, ``unverified``
+    (hedged, or said to be unverifiable) or ``denied``; a denied act is the child
+    (``parent``) of its denial, with negative polarity and ``denied_by`` the actors who
+    deny it. A record without ``status`` reads as: negative polarity → not a fact;
+    certainty reported/alleged/uncertain → not asserted.
+    """
 
     id: str
     source: tuple[str, ...]
@@ -126,6 +148,8 @@ class Event:
     rule: str | None = None
     lexicon: str | None = None
     cues: tuple[Span, ...] = ()
+    status: Status = "asserted"
+    denied_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

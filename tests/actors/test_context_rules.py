@@ -51,7 +51,7 @@ CASES = [
     ("Protests spread across Peru. The central government imposed a curfew.",
      "government", "state", "PER", "GOV"),
     # armed and ethnic groups
-    ("ISIS claimed the attack near the border.", "Islamic State", "nonstate", None, "REB"),
+    ("ISIS claimed the attack near the border.", "Islamic State", "nonstate", "IMG", "REB"),
     ("The Taliban seized the district.", "Taliban", "nonstate", "AFG", "REB"),
     ("The Kurds rejected the offer.", "Kurds", "nonstate", None, None),
     ("Some 5,000 Iraqi Kurds crossed into Turkey.", "Kurds", "nonstate", "IRQ", None),

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import sitroom.lexicons
+from sitroom.actors.knowledge import KNOWLEDGE_FILES
 from sitroom.actors.lexicon import load_lexicon
 from sitroom.errors import LexiconError
 from sitroom.lexicons.files import PACKAGED
@@ -62,7 +63,7 @@ def test_override_is_read_and_versioned(override: Path) -> None:
     biden = next(e for e in lexicon.lookup("Joe Biden") if e.type == "leader")
     assert biden.title == "Senator"
     versions = dict(part.split("@") for part in lexicon.version.split("+"))
-    assert set(versions) == {"actors.json", "countries.json", "places.json"}
+    assert set(versions) == {"actors.json", "countries.json", "places.json", *KNOWLEDGE_FILES}
     assert versions["actors.json"] == sitroom.lexicons.files.version_of(
         (override / "actors.json").read_bytes()
     )

@@ -26,8 +26,11 @@ def test_dyad_series_fills_days_and_splits_quads(store: Store) -> None:
     assert list(directed["events"]) == [2]
     everything = store.dyad_series("USA", "CHN", include_all=True)
     assert list(everything["events"]) == [2, 0, 2]
-    ranged = store.dyad_series("USA", "CHN", since="2024-02-28", until="2024-03-01")
-    assert list(ranged["events"]) == [0, 0, 2]
+    ranged = store.dyad_series("USA", "CHN", since="2024-03-02", until="2024-03-03")
+    assert list(ranged["events"]) == [0, 1]
+    # a range reaching before the store's first event day is clipped to the data
+    early = store.dyad_series("USA", "CHN", since="2024-02-28", until="2024-03-01")
+    assert list(early["events"]) == [2]
     assert store.dyad_series("FRA", "DEU").empty
 
 

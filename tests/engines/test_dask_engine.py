@@ -71,7 +71,7 @@ def test_dask_and_local_ingest_store_the_same_events(tmp_path):
 
     paths = _corpus(tmp_path)
     local_db = tmp_path / "local.duckdb"
-    with open_store(local_db) as store:
+    with open_store(local_db, read_only=False) as store:
         local = store.ingest(analyze_stream(iter_documents(paths), batch_size=2))
 
     dask_db = tmp_path / "dask.duckdb"
@@ -101,7 +101,7 @@ def test_dask_and_local_ingest_store_the_same_events(tmp_path):
         extra = Path(paths[0]) / "extra.txt"
         extra.write_text("Brazil and Argentina signed a trade agreement in Buenos Aires.\n",
                          encoding="utf-8")
-        with open_store(dask_db) as store:
+        with open_store(dask_db, read_only=False) as store:
             third = ingest_on_client(client, paths, store, shards, shard_size=2)
             assert store.counts()["documents"] == result.added + third.added
     assert again.shards_reused == again.shards == 3
@@ -111,7 +111,7 @@ def test_dask_and_local_ingest_store_the_same_events(tmp_path):
     assert third.shards_reused == 0
     assert third.skipped == result.added
     assert third.added + third.quarantined == len(STORIES) + 2 - result.added
-    with open_store(local_db) as store:
+    with open_store(local_db, read_only=False) as store:
         store.ingest(analyze_stream(iter_documents(paths), batch_size=2))
     local_rows, dask_rows = _dump(local_db), _dump(dask_db)
     for table in TABLES:

@@ -11,8 +11,8 @@ from sitroom.pipeline.analyze import analyze_text
 from sitroom.pipeline.loader import load_nlp
 
 SITROOM_COMPONENTS = ("sitroom_structure", "sitroom_actors", "sitroom_sourcing", "sitroom_events")
-#: An event noun ("deployment") and no event verb.
-NOMINAL_TEXT = "The deployment of Chinese troops near the border alarmed India."
+#: An event noun with its doer ("Russia's invasion") and no event verb.
+NOMINAL_TEXT = "Russia's invasion of Ukraine shocked Europe."
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +23,7 @@ def no_nominal():
 
 def test_events_setting_changes_what_is_found(nlp, no_nominal) -> None:
     default = analyze_text(NOMINAL_TEXT, nlp=nlp)
-    assert [e.trigger.text for e in default.events] == ["deployment"]
+    assert [e.trigger.text for e in default.events] == ["invasion"]
     assert analyze_text(NOMINAL_TEXT, nlp=no_nominal).events == ()
 
 
@@ -32,7 +32,7 @@ def test_settings_round_trip_through_the_config(nlp, no_nominal) -> None:
     assert "[components.sitroom_events]" in text and "nominal = false" in text
     again = load_config_from_str(text)
     assert again["components"]["sitroom_events"] == {
-        "factory": "sitroom_events", "nominal": False, "statements": True}
+        "factory": "sitroom_events", "nominal": False, "statements": True, "claims": True}
     assert again["components"]["sitroom_sourcing"] == {
         "factory": "sitroom_sourcing", "quotes": True, "relations": True}
     assert nlp.config["components"]["sitroom_events"]["nominal"] is True

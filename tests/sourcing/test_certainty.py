@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitroom.sourcing.certainty import certainty_of, hedges_of
+from sitroom.sourcing.certainty import certainty_of, governors, hedges_of
 
 CASES = [
     # (text, trigger word, certainty, cue text or None)
@@ -34,6 +34,23 @@ CASES = [
     ("Officials reportedly believe that Norway sent two ships.", "believe", "reported",
      "reportedly"),
     ("Officials reportedly met after Norway sent two ships.", "sent", "confirmed", None),
+    # hedges that govern the clause: modals, appearance verbs, "consistent with", evidence
+    ("Norway may send two ships.", "send", "uncertain", "may"),
+    ("Norway could not send two ships.", "send", "confirmed", None),
+    ("Norway appears to have sent two ships.", "sent", "uncertain", "appears"),
+    ("It seems that Norway sent two ships.", "sent", "uncertain", "seems"),
+    ("Satellite images show Norwegian ships sailing to the strait.", "sailing", "reported",
+     "show"),
+    ("Satellite images suggest that Norway sent two ships.", "sent", "uncertain", "suggest"),
+    ("Officials suggest that Norway sent two ships.", "sent", "confirmed", None),
+    ("The buildup is consistent with preparations for an invasion.", "invasion", "uncertain",
+     "consistent"),
+    ("Inspectors could not verify that Norway sent two ships.", "sent", "uncertain",
+     "verify"),
+    ("Inspectors verified that Norway sent two ships.", "sent", "confirmed", None),
+    # but a hedge in one clause does not reach the next
+    ("Chile may protest, and Norway sent two ships.", "sent", "confirmed", None),
+    ("Norway appears calm, and it sent two ships.", "sent", "confirmed", None),
 ]
 
 
@@ -64,3 +81,23 @@ def test_hedges(parse, text, word, expected):  # type: ignore[no-untyped-def]
     doc = parse(text)
     trigger = next(t for t in doc if t.text == word)
     assert [s.text for s in hedges_of(trigger)] == expected
+
+
+GOVERNORS = [
+    # (text, trigger, [(governing verb, kind, speaker?)])
+    ("Activists said that troops had killed ten people.", "killed",
+     [("said", "reported", True)]),
+    ("Troops killed ten people, activists said.", "killed", [("said", "reported", True)]),
+    ("Chile claims that Norway sent two ships.", "sent", [("claims", "alleged", True)]),
+    ("Officials did not say that Norway sent two ships.", "sent", []),
+    ("Officials said the talks failed, and Norway sent two ships.", "sent", []),
+    ("Norway sent two ships.", "sent", []),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), GOVERNORS)
+def test_governors(parse, text, word, expected):  # type: ignore[no-untyped-def]
+    doc = parse(text)
+    trigger = next(t for t in doc if t.text == word)
+    got = [(g.verb.text, g.kind, g.speaker) for g in governors(trigger)]
+    assert got == expected

@@ -101,6 +101,38 @@ def test_resolve_date_text(text, iso):  # type: ignore[no-untyped-def]
     assert resolve_date_text(text, PUBLISHED) == iso
 
 
+FORWARD = [
+    # (text, forward, iso): what has not happened yet resolves forward, the rest backward
+    ("on Friday", True, "2024-11-01"),
+    ("on Friday", False, "2024-10-25"),
+    ("Wednesday", True, "2024-10-30"),
+    ("next Wednesday", False, "2024-11-06"),
+    ("next Monday", True, "2024-11-04"),
+    ("last Monday", True, "2024-10-28"),
+    ("tomorrow", False, "2024-10-31"),
+    ("next week", True, "2024-11-06"),
+    ("next month", False, "2024-11"),
+    ("next year", True, "2025"),
+    ("in January", True, "2025-01"),
+    ("in January", False, "2024-01"),
+    ("January 15", True, "2025-01-15"),
+    ("January 15", False, "2024-01-15"),
+    ("on 3 March 2024", True, "2024-03-03"),
+]
+
+
+@pytest.mark.parametrize(("text", "forward", "iso"), FORWARD)
+def test_resolve_forward(text, forward, iso):  # type: ignore[no-untyped-def]
+    assert resolve_date_text(text, PUBLISHED, forward=forward) == iso
+
+
+def test_date_for_forward(parse):  # type: ignore[no-untyped-def]
+    doc = parse("Norway and Chile will meet again on Friday.")
+    meet = next(t for t in doc if t.text == "meet")
+    assert date_for(meet, PUBLISHED, forward=True) == "2024-11-01"
+    assert date_for(meet, PUBLISHED) == "2024-10-25"
+
+
 def test_relative_dates_need_published():  # type: ignore[no-untyped-def]
     assert resolve_date_text("on Monday", None) is None
     assert resolve_date_text("3 March 2024", None) == "2024-03-03"

@@ -14,7 +14,7 @@ from sitroom.api import Store, open_store
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
     """A fresh, empty store file."""
-    with open_store(tmp_path / "test.duckdb") as opened:
+    with open_store(tmp_path / "test.duckdb", read_only=False) as opened:
         yield opened
 
 

@@ -40,7 +40,7 @@ CHILD = textwrap.dedent(
             yield dyad_record(f"d{i:04d}", f"2024-01-{i % 28 + 1:02d}", "USA", "CHN",
                               "ACCUSE", n=3)
 
-    store = open_store(sys.argv[1])
+    store = open_store(sys.argv[1], read_only=False)
     store.ingest(records(), progress=lambda outcome, doc: print(outcome, doc, flush=True))
     print("finished", flush=True)
     """
@@ -76,7 +76,7 @@ def test_kill_minus_nine_then_resume(tmp_path: Path) -> None:
     assert child.returncode == -signal.SIGKILL
     assert added >= 40
 
-    with open_store(db) as store:
+    with open_store(db, read_only=False) as store:
         docs = store.conn.execute("SELECT count(*) FROM documents").fetchone()
         stored = int(docs[0]) if docs else 0
         assert added <= stored < N, "the kill must land before the end"

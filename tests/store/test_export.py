@@ -27,7 +27,7 @@ def _export(store: Store, fmt: str, **kwargs: object) -> str:
 
 def test_gdelt_has_61_columns_in_gdelt_order() -> None:
     assert len(GDELT_COLUMNS) == 61
-    assert GDELT_COLUMNS[:5] == ("GlobalEventID", "Day", "MonthYear", "Year", "FractionDate")
+    assert GDELT_COLUMNS[:5] == ("GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate")
     assert GDELT_COLUMNS[5] == "Actor1Code" and GDELT_COLUMNS[15] == "Actor2Code"
     assert GDELT_COLUMNS[25:35] == (
         "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
@@ -50,25 +50,26 @@ def test_gdelt_fields_and_types(filled: Store) -> None:
     first = rows[0]
     assert first[col["EventCode"]] == "0211"  # a string: leading zero kept
     assert first[col["EventBaseCode"]] == "021" and first[col["EventRootCode"]] == "02"
-    assert first[col["Day"]] == "20241101" and first[col["MonthYear"]] == "202411"
+    assert first[col["SQLDATE"]] == "20241101" and first[col["MonthYear"]] == "202411"
     assert first[col["Actor1Name"]] == "HELENA VARGA"
     assert first[col["Actor1CountryCode"]] == "USA" and first[col["Actor1Type1Code"]] == "GOV"
     assert first[col["DATEADDED"]] == "20241106123000"
     for row in rows:
-        int(row[col["GlobalEventID"]])
+        int(row[col["GLOBALEVENTID"]])
         float(row[col["GoldsteinScale"]])
         assert row[col["QuadClass"]] in {"1", "2", "3", "4"}
         assert row[col["IsRootEvent"]] in {"0", "1"}
-        if row[col["Day"]]:
+        if row[col["SQLDATE"]]:
             float(row[col["FractionDate"]])
     kharkiv = next(r for r in rows if r[col["EventCode"]] == "190")
-    assert kharkiv[col["ActionGeo_Type"]] == "1"
-    assert kharkiv[col["ActionGeo_FullName"]] == "near Kharkiv"
+    assert kharkiv[col["ActionGeo_Type"]] == "4"  # a world city, from the gazetteer
+    assert kharkiv[col["ActionGeo_FullName"]] == "Kharkiv, Ukraine"
+    assert kharkiv[col["ActionGeo_CountryCode"]] == "UP"  # FIPS 10-4, not ISO UKR
     assert "\t" not in kharkiv[col["SOURCEURL"]]  # a tab in the URL cannot break a row
 
 
 def test_gdelt_header_only_on_request(filled: Store) -> None:
-    assert not _export(filled, "gdelt").startswith("GlobalEventID")
+    assert not _export(filled, "gdelt").startswith("GLOBALEVENTID")
     with_header = _export(filled, "gdelt", header=True).splitlines()
     assert with_header[0].split("\t") == list(GDELT_COLUMNS)
 
@@ -77,12 +78,12 @@ def test_polecat_named_columns(filled: Store) -> None:
     lines = _export(filled, "polecat").splitlines()
     assert lines[0].split("\t") == list(POLECAT_COLUMNS)
     rows = [dict(zip(POLECAT_COLUMNS, line.split("\t"), strict=True)) for line in lines[1:]]
-    assault = next(r for r in rows if r["event_id"] == "d2:E2")
-    assert assault["event_type"] == "ASSAULT" and assault["context"] == ""
-    assert assault["event_date"] == "2024-11-04" and assault["story_date"] == "2024-11-05"
-    assert assault["source_actor"] == "Russian forces" and assault["target_country"] == "UKR"
-    assert assault["attribution_kind"] == "intelligence" and assault["anonymous"] == "true"
-    assert assault["cameo"] == "190" and assault["location"] == "near Kharkiv"
+    assault = next(r for r in rows if r["Event ID"] == "d2:E2")
+    assert assault["Event Type"] == "ASSAULT" and assault["Quad Code"] == "MATERIAL CONFLICT"
+    assert assault["Event Date"] == "2024-11-04" and assault["Publication Date"] == "2024-11-05"
+    assert assault["Actor Name"] == "Russian forces" and assault["Recipient Country"] == "UKR"
+    assert assault["Raw Placename"] == "near Kharkiv" and assault["City"] == "Kharkiv"
+    assert assault["Feature Type"] == "city" and assault["GeoNames ID"]
 
 
 def test_csv_and_json(filled: Store) -> None:
@@ -109,3 +110,10 @@ def test_table_and_unknown_format(filled: Store) -> None:
     assert "ASSAULT" in text and "d2 §1" in text
     with pytest.raises(StoreError, match="unknown format"):
         _export(filled, "xml")
+
+
+POLECAT_GOLDEN = Path(__file__).parent / "golden" / "scenario.polecat.tsv"
+
+
+def test_polecat_matches_golden(filled: Store) -> None:
+    assert _export(filled, "polecat") == POLECAT_GOLDEN.read_text(encoding="utf-8")

@@ -109,7 +109,7 @@ def records(draw: st.DrawFn) -> AnalysisRecord:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(records())
 def test_record_round_trips_through_the_store(rec: AnalysisRecord) -> None:
-    with open_store(":memory:") as store:
+    with open_store(":memory:", read_only=False) as store:
         result = store.ingest([rec])
         assert result.added == 1, result.failures
         back = store.record(rec.document.id)
@@ -139,7 +139,7 @@ def test_record_round_trips_through_the_store(rec: AnalysisRecord) -> None:
 
 def test_record_without_hash_gets_one() -> None:
     rec = AnalysisRecord(DocumentInfo(id="x"))
-    with open_store(":memory:") as store:
+    with open_store(":memory:", read_only=False) as store:
         store.ingest([rec])
         assert store.record("x") == rec
         assert dataclasses.replace(rec).document.sha256 is None

@@ -62,8 +62,8 @@ def test_older_versions_lack_the_new_columns() -> None:
 def test_v1_store_is_migrated_with_its_data(tmp_path: Path) -> None:
     path = tmp_path / "v1.duckdb"
     _v1_store(path)
-    with open_store(path) as store:
-        assert store.schema_version == SCHEMA_VERSION == 3
+    with open_store(path, read_only=False) as store:
+        assert store.schema_version == SCHEMA_VERSION == 4
         columns = {r[0] for r in store.conn.execute("DESCRIBE events").fetchall()}
         assert "counted" in columns
         counted = store.conn.execute(
@@ -73,15 +73,15 @@ def test_v1_store_is_migrated_with_its_data(tmp_path: Path) -> None:
         assert list(store.events()["event_id"]) == ["E1"]
         assert len(store.events(include_all=True)) == 3
         assert store.conn.execute("SELECT text FROM documents").fetchall() == [(None,)]
-    with open_store(path) as again:  # already migrated: opens as is
-        assert again.schema_version == 3
+    with open_store(path, read_only=False) as again:  # already migrated: opens as is
+        assert again.schema_version == 4
 
 
 def test_v2_store_is_migrated_with_its_data(tmp_path: Path) -> None:
     path = tmp_path / "v2.duckdb"
     _v2_store(path)
-    with open_store(path) as store:
-        assert store.schema_version == 3
+    with open_store(path, read_only=False) as store:
+        assert store.schema_version == 4
         documents = store.documents(text=True)
         assert list(documents["doc_id"]) == ["old"] and documents["text"].isna().all()
         assert list(store.events()["event_id"]) == ["E1"]
@@ -99,7 +99,7 @@ def test_v2_store_is_migrated_with_its_data(tmp_path: Path) -> None:
 def test_v2_store_opened_read_only_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "v2.duckdb"
     _v2_store(path)
-    with pytest.raises(StoreError, match="version 2 and needs migrating to 3"):
+    with pytest.raises(StoreError, match="version 2 and needs migrating to 4"):
         open_store(path, read_only=True)
 
 
@@ -112,12 +112,12 @@ def test_older_store_opened_read_only_is_refused(tmp_path: Path) -> None:
 
 def test_newer_store_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "new.duckdb"
-    open_store(path).close()
+    open_store(path, read_only=False).close()
     conn = duckdb.connect(str(path))
     conn.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
     conn.close()
     with pytest.raises(StoreError, match="newer than this sitroom") as info:
-        open_store(path)
+        open_store(path, read_only=False)
     assert str(path) in str(info.value)
 
 
@@ -127,7 +127,7 @@ def test_foreign_database_is_refused(tmp_path: Path) -> None:
     conn.execute("CREATE TABLE stuff (x INTEGER)")
     conn.close()
     with pytest.raises(StoreError, match="not a sitroom store"):
-        open_store(path)
+        open_store(path, read_only=False)
 
 
 def test_missing_migration_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -135,7 +135,7 @@ def test_missing_migration_is_refused(tmp_path: Path, monkeypatch: pytest.Monkey
     _v1_store(path)
     monkeypatch.setattr(schema, "MIGRATIONS", {})
     with pytest.raises(StoreError, match="no migration from schema version 1"):
-        open_store(path)
+        open_store(path, read_only=False)
     monkeypatch.undo()
-    with open_store(path) as store:  # the failed attempt changed nothing
-        assert store.schema_version == 3
+    with open_store(path, read_only=False) as store:  # the failed attempt changed nothing
+        assert store.schema_version == 4

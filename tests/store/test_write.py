@@ -187,7 +187,7 @@ def test_store_path_argument_env_and_default(
     monkeypatch.setenv("SITROOM_DB", str(tmp_path / "env.duckdb"))
     assert resolve_path(None) == tmp_path / "env.duckdb"
     assert resolve_path(tmp_path / "arg.duckdb") == tmp_path / "arg.duckdb"
-    with open_store() as opened:
+    with open_store(read_only=False) as opened:
         assert opened.path == tmp_path / "env.duckdb"
     assert (tmp_path / "env.duckdb").exists()
 
@@ -196,16 +196,16 @@ def test_unopenable_stores_raise_store_errors(tmp_path: Path) -> None:
     junk = tmp_path / "junk.duckdb"
     junk.write_bytes(b"this is not a database" * 100)
     with pytest.raises(StoreError):
-        open_store(junk)
+        open_store(junk, read_only=False)
     with pytest.raises(StoreError, match="does not exist"):
-        open_store(tmp_path / "missing" / "x.duckdb")
+        open_store(tmp_path / "missing" / "x.duckdb", read_only=False)
     with pytest.raises(StoreError, match="no store"):
         open_store(tmp_path / "absent.duckdb", read_only=True)
 
 
 def test_read_only_store_refuses_ingest(tmp_path: Path) -> None:
     path = tmp_path / "s.duckdb"
-    open_store(path).close()
+    open_store(path, read_only=False).close()
     with open_store(path, read_only=True) as ro, pytest.raises(StoreError, match="read-only"):
         ro.ingest([dyad_record("a", "2024-01-01", "USA", "CHN")])
 

@@ -29,7 +29,7 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> DemoDb:
 
     folder = tmp_path_factory.mktemp("webdb")
     path = folder / "demo.duckdb"
-    store = open_store(path)
+    store = open_store(path, read_only=False)
     demo: IngestResult | None = None
     error: str | None = None
     try:
@@ -48,7 +48,7 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> DemoDb:
 def client(demo_db: DemoDb, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     """A read-only API client over a copy of the demo database (tests do not write)."""
     path = copy_db(demo_db, tmp_path_factory.mktemp("api"))
-    with TestClient(create_app(path, read_only=True)) as test_client:
+    with TestClient(create_app(path, read_only=True), base_url="http://127.0.0.1") as test_client:
         yield test_client
 
 
@@ -57,7 +57,7 @@ def writable(demo_db: DemoDb, tmp_path: Path) -> Iterator[TestClient]:
     """A writable client over a fresh copy, uploads analysed by the fake analyzer."""
     path = copy_db(demo_db, tmp_path)
     app = create_app(path, analyzer=factory.fake_analyzer, upload_dir=tmp_path / "uploads")
-    with TestClient(app) as test_client:
+    with TestClient(app, base_url="http://127.0.0.1") as test_client:
         yield test_client
 
 

@@ -55,7 +55,7 @@ def from_brief(db: Path) -> set[Signal]:
 
 
 def from_dashboard(db: Path) -> set[Signal]:
-    with TestClient(create_app(db, read_only=True)) as client:
+    with TestClient(create_app(db, read_only=True), base_url="http://127.0.0.1") as client:
         body = client.get("/api/escalation").json()
     assert "14 days" in body["method"]
     return {_pair(s["a"], s["b"], s["date"]) for s in body["signals"]}
@@ -77,7 +77,7 @@ def test_constructed_store_reports_one_set_of_signals(tmp_path: Path) -> None:
     spike = dyad_record("spike", "2024-01-21", "CHN", "USA", "THREATEN", n=3)
     young = [dyad_record("y1", "2024-01-19", "FRA", "DEU", "CONSULT"),
              dyad_record("y2", "2024-01-21", "FRA", "DEU", "THREATEN", n=3)]
-    with open_store(db) as store:
+    with open_store(db, read_only=False) as store:
         assert store.ingest([*quiet, spike, *young]).added == 23
         actors = store.actors()
         ids = dict(zip(actors["country"], actors["actor_id"], strict=True))
@@ -85,7 +85,7 @@ def test_constructed_store_reports_one_set_of_signals(tmp_path: Path) -> None:
     assert from_cli(db) == expected
     assert from_brief(db) == expected
     assert from_dashboard(db) == expected
-    with TestClient(create_app(db, read_only=True)) as client:
+    with TestClient(create_app(db, read_only=True), base_url="http://127.0.0.1") as client:
         spiked = client.get("/api/timeline", params={"a": ids["USA"], "b": ids["CHN"]}).json()
         young_line = client.get("/api/timeline",
                                 params={"a": ids["FRA"], "b": ids["DEU"]}).json()

@@ -25,7 +25,9 @@ from sitroom.actors.clues import (
     np_start,
     org_name_head,
 )
+from sitroom.actors.knowledge import NON_STATE_CODES
 from sitroom.actors.lexicon import normalize
+from sitroom.actors.mentions import token_ents
 from sitroom.actors.scan import (
     Cand,
     Match,
@@ -37,6 +39,12 @@ from sitroom.actors.scan import (
     strip_det,
 )
 from sitroom.lexicons import words
+
+#: Body names several states use ("Congress", "Senate"): the lexicon's state only when
+#: nothing in the phrase names another.
+SHARED_BODY_NAMES = frozenset(normalize(w) for w in words("actors_shared_body_names"))
+#: Words that open the name of a military operation ("Operation Harbor Shield").
+OPERATION_WORDS = words("actors_operation_words")
 
 #: Noun lemmas for a state's act or position: "a Russian proposal" is a mention of Russia.
 ACT_NOUNS = words("actors_act_nouns")
@@ -99,10 +107,11 @@ def named(scan: Scan, match: Match) -> None:
         rule = "state.adjective.act"  # "a Russian proposal": an act of that state
     if entry.type == "adjective" and not modifier and head.pos_ not in ("PROPN", "NOUN"):
         return
-    if entry.type == "adjective" and any(
-        ent.label_ in _TITLE_LABELS and len(ent) > len(span)
-        and ent.start <= match.start and match.end <= ent.end
-        and not is_actor_head(scan, ent.root) for ent in doc.ents
+    ent = token_ents(doc)[match.start]
+    if (
+        entry.type == "adjective" and ent is not None
+        and ent.label_ in _TITLE_LABELS and len(ent) > len(span) and match.end <= ent.end
+        and not is_actor_head(scan, ent.root)
     ):
         return
     scan.add(Cand(match.start, match.end, head.i, rule, f"{entry.type} '{span.text}'",
@@ -147,8 +156,51 @@ def named_body(scan: Scan, match: Match, head: Token) -> None:
         key = ("org", entry.name)
         name = entry.name
         rule = f"{entry.type}.name"
-    scan.add(Cand(start, match.end, head.i, rule, f"lexicon {entry.type} '{span.text}'",
-                  kind, entry.country, entry.sector, entry.code, name=name, key=key))
+    country, reason = entry.country, f"lexicon {entry.type} '{span.text}'"
+    if entry.type == "body" and normalize(span.text) in SHARED_BODY_NAMES:
+        owner, said = shared_body_owner(scan, match, head)
+        if said is not None and owner != entry.country:
+            # "Argentina's National Congress", "the Congress of Peru": not the U.S. one
+            country, rule = owner, "body.shared_name"
+            name = f"{span.text} ({owner})" if owner else span.text
+            key = ("org", name, owner)
+            reason = f"'{span.text}' is a name several states use; {said}"
+    scan.add(Cand(start, match.end, head.i, rule, reason,
+                  kind, country, entry.sector, entry.code, name=name, key=key))
+
+
+def shared_body_owner(scan: Scan, match: Match, head: Token) -> tuple[str | None, str | None]:
+    """Whose a body with a shared name is, from its own phrase: (country, why) or (None, why)
+    when something else names it, (None, None) when nothing does.
+
+    A possessor or an "of/in" complement naming a country, or a nationality adjective
+    before the name, says whose it is; another capitalised word before it ("National
+    Congress") makes it a different body of unknown country.
+    """
+    doc = scan.doc
+    owners: list[tuple[str | None, str]] = []
+    children = [c for j in range(match.start, match.end) for c in doc[j].children
+                if not match.start <= c.i < match.end]
+    for child in children:
+        if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in ("of", "in")):
+            tok = child if child.dep_ == "poss" else next(
+                (g for g in child.children if g.dep_ == "pobj"), None)
+            other = scan.matches.get(tok.i) if tok is not None else None
+            if other is not None and other.entry.type in ("country", "adjective"):
+                owners.append((other.entry.country, f"'{doc[other.start:other.end].text}'"))
+    before = match.start - 1
+    prev = scan.matches.get(before) if before >= 0 else None
+    if prev is not None and prev.entry.type in ("country", "adjective"):
+        owners.append((prev.entry.country, f"'{doc[prev.start:prev.end].text}'"))
+    elif before >= 0 and doc[before].text[:1].isupper() and doc[before].is_alpha \
+            and doc[before].head.i == head.i and not doc[before].is_sent_start:
+        owners.append((None, f"'{doc[before].text} {doc[match.start:match.end].text}'"))
+    if not owners:
+        return None, None
+    named_by = [(c, w) for c, w in owners if c]
+    if len({c for c, _ in named_by}) == 1:
+        return named_by[0][0], "named by " + named_by[0][1]
+    return None, "named by " + " and ".join(w for _, w in owners)  # none or several: refuse
 
 
 def capital(scan: Scan, match: Match, head: Token) -> None:
@@ -164,8 +216,9 @@ def capital(scan: Scan, match: Match, head: Token) -> None:
         return
     if head.dep_ == "dobj" and governor.lemma_.lower() in MOTION_VERBS:
         return
-    if any(ent.label_ in _NAME_LABELS and len(ent) > len(span)
-           and ent.start <= match.start and match.end <= ent.end for ent in doc.ents):
+    ent = token_ents(doc)[match.start]
+    if ent is not None and ent.label_ in _NAME_LABELS and len(ent) > len(span) \
+            and match.end <= ent.end:
         return
     nxt = doc[match.end] if match.end < len(doc) else None
     if nxt is not None and nxt.text == "," and match.end + 1 < len(doc):
@@ -233,8 +286,10 @@ def unknown_org(scan: Scan, ent: Span) -> bool:
 def org_entity(scan: Scan, token: Token) -> None:
     """An NER organisation not in the lexicon: country from a name inside it."""
     doc = scan.doc
-    ent = next((e for e in doc.ents if e.start == token.i), None)
-    if ent is None or any(j in scan.claimed for j in range(ent.start, ent.end)):
+    ent = token_ents(doc)[token.i]
+    if ent is None or ent.start != token.i or any(
+        j in scan.claimed for j in range(ent.start, ent.end)
+    ):
         return
     clues = []
     for j in range(ent.start, ent.end):
@@ -281,3 +336,31 @@ def named_org(scan: Scan, token: Token, span: NounSpan) -> bool:
                   "organization", country, span.noun.sector, code, name=name,
                   key=("org", normalize(name))))
     return True
+
+
+def operation_name(scan: Scan, token: Token) -> tuple[int, int] | None:
+    """``Operation Harbor Shield``: an operation word and the capitalised names after it."""
+    doc = scan.doc
+    if token.text not in OPERATION_WORDS or token.i in scan.claimed:
+        return None
+    end = token.i + 1
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
+            and end not in scan.matches and not doc[end].is_sent_start:
+        end += 1
+    return (token.i, end) if end - token.i >= 2 else None
+
+
+def operation(scan: Scan, start: int, end: int) -> None:
+    """A named military operation (rule ``org.operation``): an actor of sector MIL that may
+    speak ("Operation Harbor Shield said"); its country or IGO only from words in its own
+    phrase ("the EU naval mission Operation X"), never from the sentence around it."""
+    doc = scan.doc
+    head = doc[start:end].root
+    left = min(head.left_edge.i, start)
+    clues = affiliation(scan, head, left, set(range(start, end)))
+    country, code, clue_text = first_country(clues)
+    name = doc[start:end].text
+    reason = f"named operation '{name}'" + (f" + '{clue_text}'" if clue_text else "")
+    scan.add(Cand(start, end, head.i, "org.operation", reason, "organization", country, "MIL",
+                  code if country in NON_STATE_CODES else None, name=name,
+                  key=("org", name)))

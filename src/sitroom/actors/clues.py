@@ -89,6 +89,15 @@ def clue_of_match(scan: Scan, match: Match) -> Clue | None:
     return Clue(entry.country, sector, code, text, entry.type)
 
 
+def backer(token: Token) -> bool:
+    """Whether a name is the doer inside a participle modifier ("Iran-backed", "UN-run")."""
+    verb = token.head
+    return (
+        token.dep_ in ("npadvmod", "compound", "nmod") and verb.tag_ == "VBN"
+        and verb.dep_ in ("amod", "compound") and verb.i > token.i
+    )
+
+
 def affiliation(scan: Scan, head: Token, start: int, skip: set[int]) -> list[Clue]:
     """Clues in the modifiers, possessor and of/for/from complements of a head noun."""
     clues: list[Clue] = []
@@ -100,6 +109,8 @@ def affiliation(scan: Scan, head: Token, start: int, skip: set[int]) -> list[Clu
         if match is None or id(match) in seen:
             continue
         seen.add(id(match))
+        if backer(scan.doc[match.end - 1]):
+            continue  # "Iran-backed militias": Iran acts on them, it is not theirs
         clue = clue_of_match(scan, match)
         if clue:
             clues.append(clue)

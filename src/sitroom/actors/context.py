@@ -14,9 +14,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from sitroom.actors.clues import is_destination
+from sitroom.actors.knowledge import NON_STATE_CODES
 from sitroom.actors.lexicon import normalize
 from sitroom.actors.scan import Cand, Context, Scan
 from sitroom.lexicons import words
@@ -36,7 +37,7 @@ TARGET_VERBS = words("actors_target_verbs")
 #: Words after "X-" that make X a target ("Israel-bound ships").
 TARGET_PARTICIPLES = words("actors_target_participles")
 #: Codes of no country.
-_NO_COUNTRY = (None, "IGO", "NGO")
+_NO_COUNTRY = (None, *NON_STATE_CODES)
 
 
 def document_context(scan: Scan) -> Context:
@@ -95,7 +96,7 @@ def owner_from_verb(scan: Scan) -> None:
             continue
         for subj in tok.head.children:
             owner = by_head.get(subj.i) if subj.dep_ == "nsubj" else None
-            if owner is not None and owner.country and owner.country not in ("IGO", "NGO"):
+            if owner is not None and owner.country and owner.country not in NON_STATE_CODES:
                 scan.cands[k] = replace(
                     cand, country=owner.country, key=(),
                     reason=cand.reason + f"; {tok.head.lemma_}ed by '{subj.text}'",
@@ -112,9 +113,9 @@ def domestic_context(scan: Scan) -> None:
         if cand.domestic and cand.country is None:
             here = sent_of[cand.head]
             seen: dict[str, str] = {}
-            abroad: set[int] = set()
+            abroad: set[int] = agent_tokens(doc[cand.head])
             for other in scan.cands:
-                if other is cand or sent_of[other.head] != here:
+                if other is cand or sent_of[other.head] != here or other.head in abroad:
                     continue
                 if set(normalize(doc[other.start : other.end].text).split()) & ABROAD_WORDS:
                     abroad.update(range(other.start, other.end))
@@ -147,6 +148,27 @@ def domestic_context(scan: Scan) -> None:
     scan.cands = keep
 
 
+def agent_tokens(head: Token) -> set[int]:
+    """Tokens of the doer of what is done to a group: never the group's own country.
+
+    "the rebels are backed by Iran", "rebels backed by Iran", "Iran-backed rebels": the
+    agent phrase (or the participle's modifier) names someone acting on the group, so the
+    one country of the sentence may be the backer's, not the group's.
+    """
+    verbs = [c for c in head.children if c.dep_ in ("acl", "amod") and c.tag_ == "VBN"]
+    if head.dep_ in ("nsubjpass", "nsubj"):
+        verbs.append(head.head)
+    out: set[int] = set()
+    for verb in verbs:
+        for child in verb.children:
+            if child.dep_ == "agent" or (
+                child.dep_ in ("npadvmod", "compound", "nmod") and child.i < verb.i
+                and verb.tag_ == "VBN"
+            ):
+                out.update(t.i for t in child.subtree)
+    return out
+
+
 def context_country(doc: Doc, cand: Cand, ctx: Context, sent_of: Callable[[int], int],
                     before: list[Cand] | None = None) -> Cand:
     """Country for a title or body without one (reason "context"): the first free place
@@ -162,7 +184,7 @@ def context_country(doc: Doc, cand: Cand, ctx: Context, sent_of: Callable[[int],
         counts: dict[str, int] = {}
         for prior in before or []:
             if (prior.kind == "person" and prior.title and prior.country
-                    and prior.country not in ("IGO", "NGO") and not prior.context):
+                    and prior.country not in NON_STATE_CODES and not prior.context):
                 counts[prior.country] = counts.get(prior.country, 0) + 1
         if counts:
             best = max(counts, key=lambda c: counts[c])
@@ -186,7 +208,7 @@ def context_country(doc: Doc, cand: Cand, ctx: Context, sent_of: Callable[[int],
                 break
             if (prior.kind == "person" and (prior.title or prior.rule == "coref.pronoun")
                     and prior.country and prior.country not in opponents
-                    and prior.country not in ("IGO", "NGO") and not prior.context):
+                    and prior.country not in NON_STATE_CODES and not prior.context):
                 return replace(cand, country=prior.country,
                                reason=cand.reason + f"; context: country of '{prior.name}'")
     if ctx.dominant is not None and ctx.dominant[0] not in opponents:

@@ -1,7 +1,8 @@
 """Coreference: bare surnames, he/she pronouns and "the group".
 
-Rules: ``coref.surname`` ("Ward said…" after "Jane Ward"), ``coref.pronoun`` and
-``coref.group`` ("a spokesman for the group" is of the group named before).
+Rules: ``coref.surname`` ("Ward said…" after "Jane Ward"), ``coref.pronoun``,
+``coref.group`` ("a spokesman for the group" is of the group named before) and
+``coref.plural`` ("the rebels" after "Houthi rebels").
 :func:`resolve_people` links every person mention to one person and gives it that
 person's country, sector and title.
 """
@@ -156,10 +157,42 @@ def group_coref(scan: Scan) -> None:
             )
 
 
+def plural_anaphors(scan: Scan) -> None:
+    """"The rebels" after "Houthi rebels" ("coref.plural"): a bare definite plural noun
+    with no country of its own is the actor last named with the same head noun in this or
+    the previous two sentences; two such actors of different countries: no link."""
+    doc = scan.doc
+    for k, cand in enumerate(scan.cands):
+        head = doc[cand.head]
+        if cand.country is not None or cand.kind == "person" or head.tag_ != "NNS":
+            continue
+        if cand.end - cand.start != 2 or doc[cand.start].lower_ != "the":
+            continue
+        here = scan.sent_ids[cand.head]
+        antes = [
+            other for other in scan.cands
+            if other.end <= cand.start and other.country is not None and other is not cand
+            and here - scan.sent_ids[other.head] <= 2 and other.end - other.start > 1
+            and doc[other.end - 1].lemma_.lower() == head.lemma_.lower()
+        ]
+        if not antes or len({a.country for a in antes}) != 1:
+            continue
+        ante = max(antes, key=lambda a: a.start)
+        key = ante.key or ("generic", ante.kind, ante.country, ante.sector,
+                           ante.phrase or ante.name)
+        scan.cands[k] = replace(
+            cand, country=ante.country, sector=ante.sector, code=ante.code, kind=ante.kind,
+            key=key, name=ante.name, context=False, rule="coref.plural",
+            reason=cand.reason + f"; coref.plural: '{doc[cand.start:cand.end].text}' -> "
+                   f"'{doc[ante.start:ante.end].text}'",
+        )
+
+
 def resolve_people(doc: Doc, cands: list[Cand], ctx: Context) -> list[Cand]:
     """Link surnames and he/she pronouns to people; fill a title's country from context."""
     people: dict[str, Cand] = {}  # person key -> representative candidate
     surname: dict[str, str] = {}
+    firsts: dict[str, str] = {}  # first word of a full name -> its person ("" if shared)
     out: list[Cand] = []
     last_person: str | None = None
     subject_by_sent: dict[int, str] = {}
@@ -212,6 +245,8 @@ def resolve_people(doc: Doc, cands: list[Cand], ctx: Context) -> list[Cand]:
             bare = " ".join(w for w in parts if w not in NAME_PARTICLES)
             if key not in surname and key not in people and bare in surname:
                 key = bare  # "el-Sisi" after "Abdel Fattah el-Sisi"
+            if key not in surname and key not in people and firsts.get(key):
+                surname[key] = firsts[key]  # "Lin" after "Lin Daowei": a family name first
             if key in surname and key not in people:
                 cand = replace(cand, person=surname[key], rule="coref.surname",
                                reason=f"surname of {people[surname[key]].name}")
@@ -227,6 +262,9 @@ def resolve_people(doc: Doc, cands: list[Cand], ctx: Context) -> list[Cand]:
                 # "Sisi", "el-Sisi", "Tayyip Erdogan": shorter forms of this name
                 for k in range(1, len(parts)):
                     surname[" ".join(parts[k:])] = key
+                if len(parts) >= 2:
+                    # the first word of a full name, only while no other person shares it
+                    firsts[parts[0]] = key if firsts.get(parts[0], key) == key else ""
             last_person = key
             seen(key, cand)
             if doc[cand.head].dep_ in _SUBJECT_DEPS:

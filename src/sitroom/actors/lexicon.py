@@ -16,6 +16,7 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Any, Literal
 
+from sitroom.actors.knowledge import add_knowledge
 from sitroom.lexicons import JsonFile, json_file, ordered, words
 from sitroom.lexicons.files import on_clear
 
@@ -361,7 +362,8 @@ def load_lexicon() -> Lexicon:
 
     Returns:
         The lexicon, with ``version`` naming each data file and its content version
-        ("actors.json@<hash>+countries.json@<hash>+places.json@<hash>").
+        ("actors.json@<hash>+countries.json@<hash>+places.json@<hash>+media.json@<hash>…",
+        the knowledge files of :mod:`~sitroom.actors.knowledge` last).
 
     Raises:
         LexiconError: a file is missing, not JSON, or an entry lacks a field it needs or has
@@ -374,9 +376,13 @@ def load_lexicon() -> Lexicon:
     infos = _add_countries(build, countries)
     _add_actors(build, actors)
     _add_places(build, places)
+    known = add_knowledge(
+        lambda alias, fact: build.add(alias, Entry(EntryType(fact.type), fact.name, fact.country,
+                                                   fact.sector, fact.kind, fact.code))
+    )
     nouns = _nouns(actors)
     proper = {key: tuple(entries) for key, entries in build.proper.items()}
-    version = "+".join(f"{f.name}@{f.version}" for f in (actors, countries, places))
+    version = "+".join(f"{f.name}@{f.version}" for f in (actors, countries, places, *known))
     return Lexicon(
         version=version,
         proper=proper,

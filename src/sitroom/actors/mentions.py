@@ -11,12 +11,13 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from sitroom.actors.lexicon import Entry, EntryType, Lexicon, Noun, normalize
 from sitroom.actors.scan import Match, NounSpan, Scan
 from sitroom.lexicons import table, words
 from sitroom.lexicons.files import on_clear
+from sitroom.parsed.cache import doc_ents
 
 #: Full month names ("May", "March" are months, not names); the longest name of each month.
 MONTHS = frozenset(
@@ -33,6 +34,10 @@ US_STATE_CUES = words("actors_us_state_cues")
 TITLE_MODIFIERS = words("actors_title_modifiers")
 #: Particles inside Arabic, Dutch, German… names ("el-Sisi", "bin Salman", "van der Berg").
 NAME_PARTICLES = words("actors_name_particles")
+#: Participles that give a thing its name ("code-named", "dubbed"): what follows is a name.
+NAMING_PARTICIPLES = words("actors_naming_participles")
+#: Nouns of a person a naming participle may follow ("a man named NAME" is a person).
+PERSON_HEADS = words("actors_person_heads")
 #: Adjective-tagged words that may end an actor noun phrase ("the military").
 NOUN_ADJECTIVES = words("actors_noun_adjectives")
 #: Which entry wins when a name has several ("Georgia": the country before the US state).
@@ -51,9 +56,13 @@ def scan_document(doc: Doc, lex: Lexicon) -> Scan:
     """Match names and nouns, find person names and number sentences: a fresh scan."""
     matches = lexicon_matches(doc, lex)
     drop_bad_matches(doc, matches)
+    given = given_names(doc, lex)
+    for j in given:
+        matches.pop(j, None)
     nouns = noun_spans(doc, lex, matches)
-    scan = Scan(doc=doc, lex=lex, matches=matches, nouns=nouns,
-                person_ents=person_names(doc, lex, matches))
+    people = [(s, e) for s, e in person_names(doc, lex, matches) if not given & set(range(s, e))]
+    scan = Scan(doc=doc, lex=lex, matches=matches, nouns=nouns, person_ents=people)
+    scan.claimed.update(given)
     scan.noun_tokens = {k for n in nouns.values() for k in range(n.start, n.end)}
     scan.sent_ids = [0] * len(doc)
     for k, sent in enumerate(doc.sents):
@@ -62,7 +71,61 @@ def scan_document(doc: Doc, lex: Lexicon) -> Scan:
     return scan
 
 
+# ---- names given to things ----------------------------------------------------------------
+
+
+def given_names(doc: Doc, lex: Lexicon) -> set[int]:
+    """Tokens of a name given to a thing ("the drill, code-named Steel Falcon", "an exercise
+    dubbed Northern Arrow"): a code name is no person, place or actor of its own.
+
+    Only the object of a naming participle that modifies a noun qualifies; a naming verb
+    of a clause ("they called him a traitor") and a person's name ("a man named NAME")
+    are left alone.
+    """
+    out: set[int] = set()
+    for token in doc:
+        if token.tag_ != "VBN" or token.dep_ not in ("acl", "amod", "advcl"):
+            continue
+        noun = token.head
+        role = lex.noun(noun.lemma_)
+        if noun.lemma_.lower() in PERSON_HEADS or (role is not None and role.kind == "person"):
+            continue
+        lemma = token.lemma_.lower()
+        if lemma not in NAMING_PARTICIPLES and token.lower_ not in NAMING_PARTICIPLES:
+            continue
+        for child in token.children:
+            if child.dep_ in ("oprd", "dobj", "attr", "xcomp") and child.pos_ == "PROPN":
+                out.update(t.i for t in child.subtree if t.pos_ == "PROPN")
+    return out
+
+
 # ---- lexicon names ------------------------------------------------------------------------
+
+_TOKEN_ENTS = "sitroom.actors.token_ents"
+
+
+def token_ents(doc: Doc) -> list[Span | None]:
+    """The named entity covering each token (``None`` outside one), built once per document.
+
+    ``doc.ents`` is rebuilt on every read; reading it once per match made actor resolution
+    quadratic in the number of names. Every per-match look-up goes through this index.
+    """
+    cached = doc.user_data.get(_TOKEN_ENTS)
+    if cached is not None and len(cached) == len(doc):
+        return cached  # type: ignore[no-any-return]
+    index = build_token_ents(doc)
+    doc.user_data[_TOKEN_ENTS] = index
+    return index
+
+
+def build_token_ents(doc: Doc) -> list[Span | None]:
+    """The index of :func:`token_ents` (tests count how often it is built)."""
+    index: list[Span | None] = [None] * len(doc)
+    for ent in doc_ents(doc):
+        for j in range(ent.start, ent.end):
+            index[j] = ent
+    return index
+
 
 
 def lexicon_matches(doc: Doc, lex: Lexicon) -> dict[int, Match]:
@@ -152,7 +215,8 @@ def fuzzy_country(doc: Doc, i: int, lex: Lexicon) -> Match | None:
         or text.isupper() or token.ent_type_ == "PERSON" or normalize(text) in lex.proper
     ):
         return None
-    if any(ent.start <= i < ent.end and len(ent) > 1 for ent in doc.ents):
+    ent = token_ents(doc)[i]
+    if ent is not None and len(ent) > 1:
         return None
     for j in (i - 1, i + 1):
         if 0 <= j < len(doc) and doc[j].pos_ == "PROPN":
@@ -172,14 +236,17 @@ def drop_bad_matches(doc: Doc, matches: dict[int, Match]) -> None:
     "Georgia" becomes the US state in a US context (:func:`us_state_context`).
     """
     dropped: set[Match] = set()
+    ents = token_ents(doc)
     for match in set(matches.values()):
         entry = match.entry
         if entry.type in _SURE_TYPES:
             continue
-        for ent in doc.ents:
-            inside = ent.start <= match.start and match.end <= ent.end
-            if inside and ent.label_ == "PERSON" and len(ent) > match.end - match.start:
-                dropped.add(match)
+        ent = ents[match.start]
+        if (
+            ent is not None and match.end <= ent.end and ent.label_ == "PERSON"
+            and len(ent) > match.end - match.start
+        ):
+            dropped.add(match)
         if match.start == match.end - 1 and doc[match.start].lower_ in MONTHS:
             dropped.add(match)
         if currency(doc, match):

@@ -15,14 +15,17 @@ from sitroom.actors.bodies import named_org
 from sitroom.actors.clues import (
     LIST_PREPS,
     affiliation,
+    clue_of_head,
     is_actor_head,
     location_country,
     np_start,
 )
+from sitroom.actors.knowledge import NON_STATE_CODES
 from sitroom.actors.lexicon import normalize
 from sitroom.actors.people import FOLLOWER_NOUNS
 from sitroom.actors.scan import (
     Cand,
+    Clue,
     Scan,
     first_country,
     lemma_key,
@@ -56,6 +59,39 @@ COLLECTIVE_NOUNS = words("actors_collective_nouns")
 DEFINITE_DETERMINERS = words("actors_definite_determiners")
 
 
+def shared_possessor(scan: Scan, token: Token) -> list[Clue]:
+    """"Iran's army, navy and air force": a possessor of the first of coordinated body
+    nouns is whose the others are too (only bodies of one coordination)."""
+    if token.dep_ != "conj":
+        return []
+    first = token.head
+    while first.dep_ == "conj":
+        first = first.head
+    if first.i not in scan.nouns or scan.nouns[first.i].noun.kind == "person":
+        return []
+    for child in first.children:
+        if child.dep_ == "poss":
+            clue = clue_of_head(scan, child)
+            if clue is not None and clue.country:
+                return [clue]
+    return []
+
+
+#: Lexicon entry types of places inside a country.
+_SUBNATIONAL_TYPES = ("province", "us_state", "city")
+
+
+def federal_state(scan: Scan, token: Token) -> bool:
+    """Whether "state of X" names a part of a country (a province, a US state, a city)."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                match = scan.matches.get(obj.i) if obj.dep_ == "pobj" else None
+                if match is not None and match.entry.type in _SUBNATIONAL_TYPES:
+                    return True
+    return False
+
+
 def generic(scan: Scan, token: Token) -> None:
     """A role or body noun: "two senior Kenyan diplomats", "the Chinese Embassy"."""
     doc = scan.doc
@@ -65,12 +101,14 @@ def generic(scan: Scan, token: Token) -> None:
         return
     if noun.kind == "organization" and named_org(scan, token, span):
         return
+    if noun.kind == "state" and federal_state(scan, token):
+        return  # "the state of Karnataka": a federal state, a place, not a government
     if token.dep_ in ("compound", "amod", "nmod") and is_actor_head(scan, token.head):
         return
     if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
         return
     start = min(np_start(scan, token), span.start)
-    clues = affiliation(scan, token, start, set())
+    clues = affiliation(scan, token, start, set()) or shared_possessor(scan, token)
     end = max(span.end, token.i + 1)
     # "X of Y" complements that gave the country belong to the mention
     for child in token.rights:
@@ -196,7 +234,7 @@ def person_owner(scan: Scan, token: Token) -> tuple[str, str] | None:
             if (
                 cand.start <= owner.i < cand.end
                 and cand.kind == "person"
-                and cand.country not in (None, "IGO", "NGO")
+                and (cand.country is not None and cand.country not in NON_STATE_CODES)
             ):
                 assert cand.country is not None
                 return cand.country, cand.name or owner.text

@@ -7,7 +7,7 @@ apposition ("X, a spokesperson for Y"), a relative clause ("X, who was the envoy
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from sitroom.actors.clues import (
     DESTINATION_PREPS,
@@ -29,6 +29,10 @@ from sitroom.lexicons import table, words
 GROUP_SECTORS = frozenset(
     {"REB", "OPP", "MED", "BUS", "NGO", "CVL", "MIL", "SPY", "COP", "JUD", "LEG", "REL"}
 )
+#: Sectors of a state's own bodies: a title "for" one of them may take a country from context.
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+#: Sectors of a body whose named staff ("Labour Party leader") are of the country around them.
+POLITICAL_SECTORS = STATE_SECTORS | {"OPP"}
 #: Nouns of people who follow someone: "supporters of X" are of X's country.
 FOLLOWER_NOUNS = words("actors_follower_nouns")
 #: Words that link the parts of a title ("Secretary of State"); a title never starts with one.
@@ -98,6 +102,9 @@ def find_people(scan: Scan) -> None:
         appos = [c for c in root.children if c.dep_ == "appos" and c.i >= end]
         if root.dep_ == "appos" and root.head.i < start and root.head.i in scan.nouns:
             appos.append(root.head)
+        office = office_of_region(scan, root, start)
+        if office is not None:
+            appos.append(office)
         # "NAME, who was the envoy to X,": the predicate of a relative clause on the name
         for rel in root.children:
             if rel.dep_ != "relcl" or rel.lemma_ != "be" or rel.i < end:
@@ -110,6 +117,10 @@ def find_people(scan: Scan) -> None:
                 continue
             app_start = np_start(scan, app)
             app_clues = affiliation(scan, app, app_start, set())
+            for j in range(app_start, app.i):
+                body = scan.nouns.get(j)
+                if body is not None and body.noun.kind != "person" and body.noun.sector:
+                    body_sector = body_sector or body.noun.sector  # "the Senate leader, NAME"
             if not title_noun:
                 title_noun, title = noun, noun.text
                 sector = noun.noun.sector
@@ -152,10 +163,69 @@ def find_people(scan: Scan) -> None:
             title = title or leader.title
         if title_noun is None and not clues and leader is None:
             rule = "person.name"
+        owner = None if body_sector in POLITICAL_SECTORS else private_owner(
+            scan, title_start, [doc[title_noun.root]] if title_noun else [], appos)
+        if owner is not None and country is None:
+            reason += f"; of '{owner}': no country from context"
+            if sector == "GOV" and body_sector is None:
+                sector = None  # "a spokesperson for the ship's owner" speaks for no government
         scan.add(Cand(mention_start, end, root.i, rule, reason, "person", country, sector,
                       code, name=name_span.text, title=title_case(title),
-                      context=bool(title_noun) and country is None and not clues,
+                      context=bool(title_noun) and country is None and not clues
+                      and owner is None,
                       person=name_span.text))
+
+
+def private_owner(scan: Scan, title_start: int, titles: list[Token],
+                  appos: list[Token]) -> str | None:
+    """The organisation a titled person works for when it is no state's ("Ocean Line chief
+    executive", "a spokesperson for the ship's owner"), else None.
+
+    Such a person takes no country from the words around them: the document's country or a
+    place nearby says nothing about a company's or an owner's staff.
+    """
+    doc = scan.doc
+    before = title_start - 1
+    if before >= 0 and before not in scan.matches and doc[before].pos_ == "PROPN" \
+            and doc[before].ent_type_ in ("ORG", "FAC", "PRODUCT") \
+            and before not in scan.noun_tokens and doc[before].head.i >= title_start:
+        return doc[doc[before].left_edge.i : before + 1].text
+    for title in [*titles, *appos]:
+        for child in title.children:
+            if child.dep_ != "prep" or child.lower_ not in ("for", "of"):
+                continue
+            for obj in child.children:
+                if obj.dep_ != "pobj" or obj.pos_ != "NOUN" or obj.i in scan.matches:
+                    continue
+                body = next((n for n in scan.nouns.values() if n.start <= obj.i < n.end), None)
+                if body is not None and (body.noun.kind == "person" or title.i < body.end):
+                    continue  # "the secretary of state": one title
+                if (body is None or body.noun.sector not in STATE_SECTORS) and not any(
+                    t.i in scan.matches for t in obj.subtree
+                ):
+                    return doc[obj.left_edge.i : obj.i + 1].text
+    return None
+
+
+def office_of_region(scan: Scan, root: Token, start: int) -> Token | None:
+    """The title a name stands beside in "[office] for [region], NAME": rule ``person.apposition``.
+
+    The parser often hangs the name on the object of the preposition ("the envoy for the
+    Sahel, NAME": NAME in apposition to "Sahel"); a person is no place, so the name is the
+    apposition of the title noun that governs the preposition. Only a role noun qualifies,
+    and only across a comma right before the name.
+    """
+    host = root.head
+    if root.dep_ != "appos" or host.dep_ != "pobj" or host.i >= start:
+        return None
+    prep = host.head
+    title = prep.head
+    if prep.dep_ != "prep" or title.i >= prep.i or start == 0 or scan.doc[start - 1].text != ",":
+        return None
+    noun = scan.nouns.get(title.i)
+    if noun is None or noun.noun.kind != "person":
+        return None
+    return title
 
 
 def leader_for(scan: Scan, name: Span) -> Entry | None:

@@ -10,7 +10,8 @@ Which module decides what, in the order the finders run:
 
 1. :mod:`~sitroom.actors.mentions` matches lexicon names, generic nouns and person names;
 2. :mod:`~sitroom.actors.vessels` finds ships (``org.vessel``);
-3. :mod:`~sitroom.actors.people` finds named people (``person.*``);
+3. :mod:`~sitroom.actors.people` finds named people (``person.*``) and
+   :mod:`~sitroom.actors.lists` pairs "respectively" lists with their countries;
 4. :mod:`~sitroom.actors.coref` finds bare surnames (``coref.surname``);
 5. token by token: unknown NER organisations (:mod:`~sitroom.actors.bodies`, ``org.ner``),
    generic nouns (:mod:`~sitroom.actors.nouns`) and lexicon names
@@ -29,7 +30,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from sitroom.actors import bodies, context, coref, nouns, people, vessels
+from sitroom.actors import bodies, context, coref, lists, nouns, people, vessels
 from sitroom.actors.lexicon import Lexicon, load_lexicon
 from sitroom.actors.mentions import scan_document, within_one_edit
 from sitroom.actors.model import ActorIndex, ActorMention
@@ -52,10 +53,15 @@ def find_candidates(scan: Scan) -> list[Cand]:
     doc = scan.doc
     vessels.find_vessels(scan)
     people.find_people(scan)
+    lists.pair_respectively(scan)
     coref.find_surnames(scan)
     org_starts = {ent.start: ent for ent in doc.ents if ent.label_ in _ORG_LABELS}
     for token in doc:
         if token.i in scan.claimed:
+            continue
+        named_operation = bodies.operation_name(scan, token)
+        if named_operation is not None:
+            bodies.operation(scan, *named_operation)
             continue
         ent = org_starts.get(token.i)
         if ent is not None and bodies.unknown_org(scan, ent):
@@ -70,6 +76,7 @@ def find_candidates(scan: Scan) -> list[Cand]:
     context.owner_from_verb(scan)
     context.domestic_context(scan)
     coref.group_coref(scan)
+    coref.plural_anaphors(scan)
     return sorted(scan.cands, key=lambda c: c.start)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from sitroom.actors.clues import MODIFIER_DEPS, clue_of_head, np_start
+from sitroom.actors.knowledge import NON_STATE_CODES
 from sitroom.actors.scan import Cand, Scan, strip_det
 from sitroom.lexicons import words
 
@@ -45,7 +46,7 @@ def ship_country(scan: Scan, token: Token) -> tuple[str, str, str] | None:
     if match is None or match.entry.type not in ("country", "adjective"):
         return None
     country = match.entry.country
-    if not country or country in ("IGO", "NGO"):
+    if not country or country in NON_STATE_CODES:
         return None
     after = match.end
     if after + 1 < len(doc) and doc[after].text == "-":
@@ -100,7 +101,7 @@ def find_vessels(scan: Scan) -> None:
                     continue
                 for obj in prep.children:
                     clue = clue_of_head(scan, obj) if obj.dep_ == "pobj" else None
-                    if clue and clue.country and clue.country not in ("IGO", "NGO"):
+                    if clue and clue.country and clue.country not in NON_STATE_CODES:
                         kind = "owner" if word in OWNER_WORDS else "flag"
                         found.setdefault(kind, (clue.country, f"{word} {prep.text} "
                                                 f"{doc[obj.left_edge.i : obj.i + 1].text}"))

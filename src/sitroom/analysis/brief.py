@@ -5,20 +5,30 @@ sentence index of the analysis record (``event.sentence.index``); quotes outside
 event sentence cite a character offset, ``[doc-id @1234]``. The brief ends with the
 list of cited documents (title, date, URL or path).
 
+Facts: an event is stated as fact only under the store's fact rule
+(:func:`sitroom.store.situations.is_fact`: counted, not denied, its situation event
+neither contested nor denied); only facts enter main developments, pairs and pressure.
+All text that comes from documents (names, triggers, places, quotes, titles) is made
+inert (:func:`inert`: no HTML, links or code), and only http(s) URLs are printed.
+
 Sections:
 
-* **Main developments**: counted events (actual, not negated; plain statements, CAMEO
-  010, left out), grouped so that the same source, target and PLOVER type on the same
-  day is one line citing every report of it. Groups whose source and target are both
-  resolved actors come first, then by the largest |Goldstein|, the number of reports,
-  the date. Each line reads "date — source verb target place (PLOVER, CAMEO, Goldstein)";
-  the verb is the trigger when it reads as a past-tense verb, else a phrase for the
-  PLOVER type with the trigger quoted. Then the most active pairs of resolved actors.
+* **Main developments**: situation events (one real-world event across reports, see
+  :mod:`sitroom.store.situations`) that are corroborated (two or more independent
+  sources) or told in a report's own voice, plain statements (CAMEO 010) left out,
+  ranked by importance: |Goldstein| × corroboration (1 + 0.5 per further independent
+  source, at most 3) × recency (halved every ``HALF_LIFE_DAYS`` before the newest
+  event) × resolution (1 when source and target are resolved actors, 0.75 when only the
+  source is, else 0.5). Each line reads "date — source verb target place (PLOVER, CAMEO, Goldstein,
+  reports) — corroborated by / single source: who carries it"; the verb is the trigger
+  when it reads as a past-tense verb, else a phrase for the PLOVER type with the trigger
+  quoted. Then the most active pairs of resolved actors.
 * **Who is pressing whom**: REQUEST, ACCUSE, THREATEN, COERCE and SANCTION between
   resolved actors; pressure with no resolved target is summed up on one line.
-* **Claims**: attributed or less than confirmed events (statements left out), the
-  anonymous and intelligence sources and the reported, alleged or uncertain ones
-  flagged in bold, flagged claims first.
+* **Contested and unverified**: situation events claimed by some and denied by others
+  (contested) or only denied, with who claims and who denies them; then attributed or
+  less than confirmed events that are not corroborated, the anonymous and intelligence
+  sources and the reported, alleged or uncertain ones flagged in bold.
 * **Quotes**: speaker — “text”, full quotes with a known speaker first.
 * **Escalation signals**: see :mod:`sitroom.analysis.escalation`.
 * **What is expected or feared**: future, hypothetical and requested events.
@@ -37,6 +47,7 @@ from sitroom.analysis.escalation import escalation_signals
 from sitroom.lexicons import table, words
 from sitroom.store.db import Database
 from sitroom.store.query import EventFilter, actor_ids, events_arrow
+from sitroom.store.situations import by_gid, is_fact, outlet
 
 PRESSURE = ("REQUEST", "ACCUSE", "THREATEN", "COERCE", "SANCTION")
 EXPECTED = {"future": "expected", "hypothetical": "possible or feared", "requested": "demanded"}
@@ -50,6 +61,25 @@ _IRREGULAR_PAST = words("analysis_irregular_past")
 _NOT_TRANSITIVE = words("analysis_not_transitive")
 _PLACE_PREPOSITIONS = ("in ", "at ", "off ", "near ", "outside ", "inside ", "across ")
 _MINUS = "\u2212"
+#: Characters of document text that could become markup in the brief, escaped.
+_INERT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "[": "\\[", "]": "\\]",
+                        "`": "\\`", "\n": " ", "\r": " ", "\t": " "})
+#: Recency half-life of the importance ranking (days before the newest event).
+HALF_LIFE_DAYS = 7.0
+
+
+def inert(value: Any) -> str:
+    """Document text made inert in Markdown: no HTML, links, code or line breaks."""
+    return str(value).translate(_INERT)
+
+
+def safe_url(url: Any) -> str | None:
+    """An http(s) URL, escaped; any other link (javascript:, data:, …) is dropped."""
+    text = str(url or "").strip()
+    if not text.lower().startswith(("http://", "https://")) or any(
+            c.isspace() or c in '<>"\'' or ord(c) < 32 for c in text):
+        return None
+    return inert(text).replace("(", "%28").replace(")", "%29")
 
 
 # -- wording ---------------------------------------------------------------------------
@@ -59,7 +89,7 @@ def _list(value: Any) -> list[Any]:
 
 def _label(name: Any, country: Any, kind: Any, sector: Any) -> str:
     """An actor's name, with its country code unless the name is the country itself."""
-    label = str(name) if name else "unnamed actor"
+    label = inert(name) if name else "unnamed actor"
     if not country or country in label or (kind == "state" and not sector):
         return label
     return f"{label} ({country})"
@@ -133,7 +163,7 @@ def _reads_as_past(trigger: str) -> bool:
 
 def _place(row: dict[str, Any]) -> str:
     """The event's place when it is a short place phrase ('in Yemen'), else ''."""
-    text = (row.get("location_text") or "").strip()
+    text = inert(row.get("location_text") or "").strip()
     if not text or len(text.split()) > 5:
         return ""
     if text.lower().startswith(_PLACE_PREPOSITIONS):
@@ -145,7 +175,7 @@ def _what(row: dict[str, Any], *, narrate: bool) -> str:
     """What happened: 'A struck B in Yemen' (narrate) or 'A → B: “trigger”'."""
     src = _side(row, "source") or "unnamed actor"
     tgt = _side(row, "target")
-    trigger = str(row["trigger_text"] or "").strip()
+    trigger = inert(row["trigger_text"] or "").strip()
     plover = (row["plover"] or "").upper()
     if narrate and row["polarity"] != "negative":
         quoted = ""
@@ -197,7 +227,7 @@ class _Brief:
         cites: list[str] = []
         extra = 0
         for row in rows:
-            cite = f"[{row['doc_id']} §{row['sentence_index']}]"
+            cite = f"[{inert(row['doc_id'])} §{row['sentence_index']}]"
             if cite in cites:
                 continue
             if len(cites) >= limit:
@@ -211,7 +241,7 @@ class _Brief:
     def cite_doc(self, doc_id: str, where: str) -> str:
         if doc_id not in self.docs:
             self.docs.append(doc_id)
-        return f"[{doc_id} {where}]"
+        return f"[{inert(doc_id)} {where}]"
 
     def section(self, title: str, items: list[str]) -> None:
         self.lines += ["", f"## {title}", ""]
@@ -219,27 +249,77 @@ class _Brief:
 
 
 # -- sections -----------------------------------------------------------------------------
-def _developments(b: _Brief, events: list[dict[str, Any]], top: int) -> list[str]:
+def _carriers(rows: Sequence[dict[str, Any]]) -> list[str]:
+    """Who carries an event: the situation's claimants, else each row's source or outlet."""
+    found: list[str] = []
+    for r in rows:
+        sit = r.get("_sit") or {}
+        names = list(sit.get("claimed_by") or ())
+        if not names:
+            names = [inert(r["source_text"]) if r["source_text"] is not None
+                     else outlet(r.get("url"), r["doc_id"])]
+        for name in names:
+            if inert(name) not in found:
+                found.append(inert(name))
+    return found
+
+
+def _sources_note(rows: Sequence[dict[str, Any]]) -> str:
+    carriers = _carriers(rows)
+    sit = rows[0].get("_sit") or {}
+    status = sit.get("status") or ("corroborated" if len(carriers) > 1 else "single-source")
+    label = "corroborated by" if status == "corroborated" else "single source:"
+    return f"{label} {', '.join(carriers[:4])}" + (
+        f" (+{len(carriers) - 4} more)" if len(carriers) > 4 else "")
+
+
+def _report_voice(rows: Sequence[dict[str, Any]]) -> bool:
+    return all((r.get("_status") or "asserted") == "asserted" for r in rows)
+
+
+def _importance(rows: Sequence[dict[str, Any]], newest: dt.date | None) -> float:
+    """|Goldstein| × corroboration × recency of a group of mentions of one event."""
+    strongest = max(abs(r["goldstein"]) for r in rows)
+    sources = max(1, len(_carriers(rows)))
+    corroboration = 1.0 + 0.5 * min(sources - 1, 4)
+    day = _day(rows[0]["date"])
+    if newest is None or day == "undated":
+        recency = 0.25
+    else:
+        age = (newest - dt.date.fromisoformat(day)).days
+        recency = 0.5 ** (max(age, 0) / HALF_LIFE_DAYS)
+    resolved = 1.0 if _both_resolved(rows[0]) else 0.75 if _resolved(rows[0], "source") else 0.5
+    return strongest * corroboration * recency * resolved
+
+
+def _groups(events: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Mentions grouped by situation event (an event that is no mention stands alone)."""
     groups: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
     for e in events:
-        if e["cameo"] == STATEMENT:
-            continue
-        key = (_day(e["date"]), _actors_key(e, "source"), _actors_key(e, "target"),
-               (e["plover"] or "").upper())
+        sid = (e.get("_sit") or {}).get("situation_id")
+        key = ("s", sid) if sid is not None else ("g", e["gid"])
         groups.setdefault(key, []).append(e)
+    return [sorted(rows, key=_order) for rows in groups.values()]
 
-    def rank(item: tuple[tuple[Any, ...], list[dict[str, Any]]]) -> tuple[Any, ...]:
-        key, rows = item
-        reports = len({r["doc_id"] for r in rows})
-        strongest = max(abs(r["goldstein"]) for r in rows)
-        return (not _both_resolved(rows[0]), not _resolved(rows[0], "source"), -strongest,
-                -reports, key[0], min(_order(r) for r in rows))
 
-    chosen = sorted(groups.items(), key=rank)[:top]
-    chosen.sort(key=lambda kv: min(_order(r) for r in kv[1]))
+def _newest(events: list[dict[str, Any]]) -> dt.date | None:
+    days = [_day(e["date"]) for e in events if _day(e["date"]) != "undated"]
+    return dt.date.fromisoformat(max(days)) if days else None
+
+
+def _developments(b: _Brief, events: list[dict[str, Any]], top: int) -> list[str]:
+    """Facts that are corroborated or told in a report's own voice, most important first."""
+    newest = _newest(events)
+    chosen = []
+    for rows in _groups([e for e in events if e["cameo"] != STATEMENT]):
+        status = (rows[0].get("_sit") or {}).get("status")
+        if status != "corroborated" and not _report_voice(rows):
+            continue
+        chosen.append(rows)
+    chosen.sort(key=lambda rows: (-_importance(rows, newest), not _both_resolved(rows[0]),
+                                  min(_order(r) for r in rows)))
     items = []
-    for (day, *_), rows in chosen:
-        rows = sorted(rows, key=_order)
+    for rows in chosen[:top]:
         triggers = [str(r["trigger_text"] or "").lower() for r in rows]
         lead = min(rows, key=lambda r: (-triggers.count(str(r["trigger_text"] or "").lower()),
                                         _order(r)))
@@ -247,7 +327,8 @@ def _developments(b: _Brief, events: list[dict[str, Any]], top: int) -> list[str
         tags = _tags(rows)
         if reports > 1:
             tags = tags[:-1] + f", {reports} reports)"
-        items.append(f"- {day} — {_what(lead, narrate=True)} {tags} {b.cite(rows)}")
+        items.append(f"- {_day(lead['date'])} — {_what(lead, narrate=True)} {tags} — "
+                     f"{_sources_note(rows)} {b.cite(rows)}")
     return items
 
 
@@ -308,9 +389,37 @@ def _flags(e: dict[str, Any]) -> list[str]:
     return flags
 
 
+def _disputed(b: _Brief, everything: list[dict[str, Any]], top: int) -> list[str]:
+    """Situation events that someone claims and someone denies, or that are only denied."""
+    rows = [e for e in everything
+            if (e.get("_sit") or {}).get("status") in ("contested", "denied")]
+    newest = _newest(rows)
+    groups = sorted(_groups(rows), key=lambda g: (-_importance(g, newest),
+                                                  min(_order(r) for r in g)))
+    items = []
+    for group in groups[:top]:
+        sit = group[0]["_sit"]
+        claims = [r for r in group if (r.get("_sit") or {}).get("stance") == "claims"]
+        lead = (claims or group)[0]
+        what = _what(lead, narrate=bool(claims))
+        deniers = ", ".join(inert(d) for d in sit.get("denied_by") or ()) or "a party"
+        if sit["status"] == "contested":
+            note = (f"**contested**: claimed by {', '.join(_carriers(claims)) or 'a report'}; "
+                    f"denied by {deniers}")
+        else:
+            note = f"**denied** by {deniers}; no report claims it"
+        reports = len({r["doc_id"] for r in group})
+        items.append(f"- {_day(lead['date'])} — {what} {_tags([lead])}: {note} "
+                     f"({_n(reports, 'report')}) {b.cite(group)}")
+    return items
+
+
 def _claims(b: _Brief, everything: list[dict[str, Any]], top: int) -> list[str]:
     claims = [e for e in everything
               if e["modality"] == "actual" and e["cameo"] != STATEMENT
+              and e["polarity"] == "positive"
+              and (e.get("_sit") or {}).get("status") not in ("corroborated", "contested",
+                                                               "denied")
               and (e["attribution"] is not None or e["certainty"] != "confirmed")]
     chosen = sorted(claims, key=lambda e: (-len(_flags(e)), -abs(e["goldstein"]), _order(e)))
     items = []
@@ -319,7 +428,7 @@ def _claims(b: _Brief, everything: list[dict[str, Any]], top: int) -> list[str]:
         if e["source_text"] is not None:
             kind = e["source_kind"] or "source of unknown kind"
             extra = [f for f in flags if not f.startswith(("**reported", "**alleged", "**unc"))]
-            who = f"according to {e['source_text']} ({', '.join([kind, *extra])})"
+            who = f"according to {inert(e['source_text'])} ({', '.join([kind, *extra])})"
         else:
             who = "as the outlet reports it"
         certainty = next((f for f in flags if f.startswith(("**reported", "**alleged", "**unc"))),
@@ -379,10 +488,17 @@ def brief(
     """A Markdown brief of the store, optionally limited to events since a date or
     involving an actor (id, code or name)."""
     b = _Brief()
-    events = events_arrow(store, EventFilter(since=since, actor=actor)).to_pylist()
     everything = events_arrow(
         store, EventFilter(since=since, actor=actor, include_all=True)
     ).to_pylist()
+    situations = by_gid(store.conn, [e["gid"] for e in everything])
+    for e in everything:
+        found = situations.get(e["gid"]) or {}
+        e["_status"] = found.get("event_status")
+        e["_sit"] = found if found.get("situation_id") is not None else None
+    # The fact rule (sitroom.store.situations): counted, not denied, not contested.
+    events = [e for e in everything
+              if is_fact(e["counted"], e["_status"], (e["_sit"] or {}).get("status"))]
     scope = []
     if since is not None:
         scope.append(f"since {since}")
@@ -392,9 +508,9 @@ def brief(
     b.lines.append("")
     docs_seen = len({e["doc_id"] for e in everything})
     b.lines.append(
-        f"Scope: {', '.join(scope) or 'everything stored'}. {len(events)} counted events "
-        f"({len(everything) - len(events)} more expected, hypothetical, requested or negated) "
-        f"from {_n(docs_seen, 'document')}."
+        f"Scope: {', '.join(scope) or 'everything stored'}. {len(events)} events stated as "
+        f"fact ({len(everything) - len(events)} more contested, denied, expected, "
+        f"hypothetical, requested or negated) from {_n(docs_seen, 'document')}."
     )
 
     items = _developments(b, events, top)
@@ -403,7 +519,8 @@ def brief(
         items += ["", "Most active pairs:", "", *pairs]
     b.section("Main developments", items)
     b.section("Who is pressing whom", _pressing(b, events, top))
-    b.section("Claims: by whom and how surely", _claims(b, everything, top))
+    b.section("Contested and unverified",
+              _disputed(b, everything, top) + _claims(b, everything, top))
     b.section("Quotes", _quotes(store, b, since, actor, top))
     b.section("Escalation signals", _signals(b, store, since, actor, top))
     b.section("What is expected or feared", _expected(b, everything, top))
@@ -417,8 +534,9 @@ def brief(
         ).fetchall()
         for doc_id, title, published, url, path in docs:
             items.append(
-                f"- [{doc_id}] {title or 'untitled'} ({published or 'undated'}) — "
-                f"{url or path or 'no location'}"
+                f"- [{inert(doc_id)}] {inert(title or 'untitled')} "
+                f"({inert(published or 'undated')}) — "
+                f"{safe_url(url) or inert(path or 'no location')}"
             )
     b.section("Documents", items)
     return "\n".join(b.lines) + "\n"
@@ -469,8 +587,8 @@ def _quotes(
     for _, (doc_id, _o, text, start, _k, speaker_text, name, country, kind, sector, _p,
             sent) in sorted(chosen):
         speaker = _label(name, country, kind, sector) if name else (
-            speaker_text or "unattributed speaker")
-        quote = str(text).strip().rstrip(",;: ")
+            inert(speaker_text) if speaker_text else "unattributed speaker")
+        quote = inert(text).strip().rstrip(",;: ")
         where = f"§{sent}" if sent is not None else f"@{start}"
         items.append(f"- {speaker} — “{quote}” {b.cite_doc(doc_id, where)}")
     return items

@@ -1,4 +1,8 @@
-"""The actor network: actors as nodes, directed source → target ties as weighted edges."""
+"""The actor network: actors as nodes, directed source → target ties as weighted edges.
+
+Computed in DuckDB, one query for the edges and one for the nodes, and cached per store
+version (:mod:`sitroom.analysis.cache`).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from sitroom.analysis.cache import cached
+from sitroom.analysis.series import event_source
 from sitroom.store.db import Database
 from sitroom.store.query import EventFilter, where_clause
 
@@ -45,29 +51,37 @@ def network(
     """
     if level not in ("actor", "country"):
         raise ValueError("level is 'actor' or 'country'")
+
+    def compute() -> Network:
+        return _network(store, level, since, until, include_all, min_count)
+
+    found = cached(store, ("network", level, str(since), str(until), include_all, min_count),
+                   compute)
+    return Network(nodes=found.nodes.copy(), edges=found.edges.copy())
+
+
+def _network(store: Database, level: str, since: str | dt.date | None,
+             until: str | dt.date | None, include_all: bool, min_count: int) -> Network:
     where, params = where_clause(store, EventFilter(since=since, until=until,
                                                     include_all=include_all))
-    node = "CAST(x.actor_id AS VARCHAR)" if level == "actor" else "x.country"
-    sel = f"""
-    sel AS (
-        SELECT e.gid, e.quad_class, e.goldstein FROM events e
-        LEFT JOIN sources s ON s.doc_id = e.doc_id AND s.source_id = e.attribution
-        WHERE {where}
-    )"""
+    node = "CAST(actor_id AS VARCHAR)" if level == "actor" else "country"
+    sel = f"sel AS (SELECT e.gid, e.quad_class, e.goldstein FROM {event_source(where)} " \
+          f"WHERE {where})"
+    side = ("(SELECT DISTINCT gid, {node} AS node FROM event_actors "
+            "WHERE role = '{role}' AND {node} IS NOT NULL)")
     edges_sql = f"""
     WITH {sel},
     pairs AS (
-        SELECT DISTINCT sel.gid, sel.quad_class, sel.goldstein,
-               {node.replace("x.", "sa.")} AS source, {node.replace("x.", "ta.")} AS target
+        SELECT sel.quad_class, sel.goldstein, sa.node AS source, ta.node AS target
         FROM sel
-        JOIN event_actors sa ON sa.gid = sel.gid AND sa.role = 'source'
-        JOIN event_actors ta ON ta.gid = sel.gid AND ta.role = 'target'
+        JOIN {side.format(node=node, role='source')} sa ON sa.gid = sel.gid
+        JOIN {side.format(node=node, role='target')} ta ON ta.gid = sel.gid
+        WHERE sa.node <> ta.node
     )
     SELECT source, target, count(*) AS count, sum(goldstein) AS goldstein,
            avg(CASE WHEN quad_class IN (1, 2) THEN 1.0 ELSE 0.0 END) AS coop_share,
            avg(CASE WHEN quad_class IN (3, 4) THEN 1.0 ELSE 0.0 END) AS conflict_share
-    FROM pairs WHERE source IS NOT NULL AND target IS NOT NULL AND source <> target
-    GROUP BY source, target HAVING count(*) >= ?
+    FROM pairs GROUP BY source, target HAVING count(*) >= ?
     ORDER BY count DESC, source, target
     """
     edges = store.conn.execute(edges_sql, [*params, min_count]).df()
@@ -75,11 +89,11 @@ def network(
         nodes_sql = f"""
         WITH {sel},
         part AS (SELECT DISTINCT ea.gid, ea.actor_id FROM event_actors ea
-                 JOIN sel ON sel.gid = ea.gid WHERE ea.actor_id IS NOT NULL)
+                 JOIN sel ON sel.gid = ea.gid WHERE ea.actor_id IS NOT NULL),
+        counted AS (SELECT actor_id, count(*) AS events FROM part GROUP BY actor_id)
         SELECT CAST(a.actor_id AS VARCHAR) AS node, a.name, a.kind, a.country,
-               count(*) AS events
-        FROM part JOIN actors a ON a.actor_id = part.actor_id
-        GROUP BY a.actor_id, a.name, a.kind, a.country
+               counted.events
+        FROM counted JOIN actors a ON a.actor_id = counted.actor_id
         ORDER BY events DESC, a.name, node
         """
     else:

@@ -1,18 +1,29 @@
-"""Daily event series per dyad, computed in DuckDB.
+"""Daily event series per dyad, computed in DuckDB (one query per series).
 
 Only counted events (actual, not negated) enter a series unless ``include_all``; an
 event's day is its own date, else its document's published date; events with neither
 are left out.
+
+Bounds. A series never runs outside the data's real range: requested ``since`` and
+``until`` are clipped to the first and last event day of the store, and a series covers
+at most :data:`MAX_DAYS` days (ten years); a longer range keeps its last ``MAX_DAYS``
+days. So one stray date (a feed's ``0002-01-01``, a ``9999-12-30``) or a request from
+year 1 cannot make a series of millions of zero days.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from typing import Any
 
 import pandas as pd
 
 from sitroom.store.db import Database
-from sitroom.store.query import EventFilter, where_clause
+from sitroom.store.query import EventFilter, _is_country, actor_ids, where_clause
+
+#: The longest series, in days (ten years and a few leap days).
+MAX_DAYS = 3660
 
 _MEASURES = """
     count(ev.gid) AS events,
@@ -29,6 +40,9 @@ _MEASURES = """
                       THEN -ev.goldstein ELSE 0 END), 0) AS conflict_score
 """
 
+#: The daily conflict score of one event (summed per day).
+CONFLICT = "CASE WHEN quad_class IN (3, 4) AND goldstein < 0 THEN -goldstein ELSE 0 END"
+
 #: Columns of a dyad series (besides ``date``).
 SERIES_COLUMNS = (
     "events", "goldstein", "events_q1", "events_q2", "events_q3", "events_q4",
@@ -40,6 +54,52 @@ def _bound(value: str | dt.date | None) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
     return dt.date.fromisoformat(str(value)[:10])
+
+
+def event_source(where: str) -> str:
+    """``FROM`` clause of the events a ``where_clause`` selects (``events e``, joined
+    with the crediting source only when the condition reads it)."""
+    if "s." in where:
+        return ("events e LEFT JOIN sources s ON s.doc_id = e.doc_id "
+                "AND s.source_id = e.attribution")
+    return "events e"
+
+
+def _side(store: Database, term: str) -> tuple[str, list[Any]]:
+    """Condition over ``event_actors x`` for an actor term (country code, id, code, name)."""
+    if _is_country(store, term):
+        return "x.country = ?", [term.strip().upper()]
+    ids = actor_ids(store, term)
+    if not ids:
+        return "FALSE", []
+    return f"x.actor_id IN ({', '.join('?' * len(ids))})", ids
+
+
+def dyad_gids(store: Database, a: str, b: str, either_direction: bool) -> tuple[str, list[Any]]:
+    """A query of the distinct ``gid`` of events with a source matching ``a`` and a
+    target matching ``b`` (or the reverse too), as ``EventFilter.dyad`` means it."""
+    a_cond, a_params = _side(store, a)
+    b_cond, b_params = _side(store, b)
+
+    def role(r: str) -> tuple[str, list[Any]]:
+        cond = f"({a_cond}) OR ({b_cond})" if either_direction else (
+            a_cond if r == "source" else b_cond)
+        params = [*a_params, *b_params] if either_direction else (
+            a_params if r == "source" else b_params)
+        tag = (f", ({a_cond}) AS is_a, ({b_cond}) AS is_b" if either_direction
+               else ", TRUE AS is_a, TRUE AS is_b")
+        tag_params = [*a_params, *b_params] if either_direction else []
+        sql = (f"SELECT x.gid{tag} FROM event_actors x "
+               f"WHERE x.role = '{r}' AND ({cond})")
+        return sql, [*tag_params, *params]
+
+    src, p_src = role("source")
+    tgt, p_tgt = role("target")
+    pair = ("(sa.is_a AND ta.is_b) OR (sa.is_b AND ta.is_a)" if either_direction
+            else "TRUE")
+    sql = (f"SELECT DISTINCT sa.gid FROM ({src}) sa JOIN ({tgt}) ta ON ta.gid = sa.gid "
+           f"WHERE {pair}")
+    return sql, [*p_src, *p_tgt]
 
 
 def dyad_series(
@@ -58,7 +118,8 @@ def dyad_series(
         store: an open store.
         a, b: country codes or actors (id, code or name), as in ``EventFilter.dyad``.
         either_direction: count b → a as well as a → b.
-        since, until: day range; by default the dyad's first to last event day.
+        since, until: day range (clipped to the store's data, see the module); by
+            default the dyad's first to last event day.
         include_all: count non-actual and negated events too.
 
     Returns:
@@ -87,29 +148,54 @@ def actor_series(
 
 def _daily(store: Database, f: EventFilter) -> pd.DataFrame:
     """One row per day from ``f.since`` (else the first event day) to ``f.until`` (else
-    the last), zeros included, of the events matching ``f``."""
-    where, params = where_clause(store, f)
+    the last), zeros included, of the events matching ``f``, bounded as the module says."""
     lo, hi = _bound(f.since), _bound(f.until)
+    pick: str = ""
+    pick_params: list[Any] = []
+    if f.dyad is not None:
+        gids, pick_params = dyad_gids(store, f.dyad[0], f.dyad[1], f.either_direction)
+        pick = f"JOIN ({gids}) d ON d.gid = e.gid"
+        f = dataclasses.replace(f, dyad=None)
+    where, params = where_clause(store, f)
     sql = f"""
     WITH ev AS (
-        SELECT e.gid, e.event_date AS day, e.quad_class, e.goldstein FROM events e
-        LEFT JOIN sources s ON s.doc_id = e.doc_id AND s.source_id = e.attribution
+        SELECT e.gid, e.event_date AS day, e.quad_class, e.goldstein
+        FROM {event_source(where)} {pick}
         WHERE {where} AND e.event_date IS NOT NULL
     ),
-    span AS (
-        SELECT coalesce(?::DATE, min(day)) AS lo, coalesce(?::DATE, max(day)) AS hi FROM ev
+    data AS (SELECT min(event_date) AS lo, max(event_date) AS hi FROM events),
+    wanted AS (
+        SELECT greatest(coalesce(?::DATE, min(ev.day)), any_value(data.lo)) AS lo,
+               least(coalesce(?::DATE, max(ev.day)), any_value(data.hi)) AS hi
+        FROM ev, data
     ),
+    span AS (SELECT greatest(lo, hi - {MAX_DAYS - 1}) AS lo, hi FROM wanted),
     days AS (
         SELECT unnest(generate_series(lo, hi, INTERVAL 1 DAY))::DATE AS day
-        FROM span WHERE lo IS NOT NULL AND hi IS NOT NULL
+        FROM span WHERE lo IS NOT NULL AND hi IS NOT NULL AND lo <= hi
     )
     SELECT days.day AS date, {_MEASURES}
     FROM days LEFT JOIN ev ON ev.day = days.day
     GROUP BY days.day ORDER BY days.day
     """
-    frame = store.conn.execute(sql, [*params, lo, hi]).df()
+    frame = store.conn.execute(sql, [*pick_params, *params, lo, hi]).df()
     frame["date"] = pd.to_datetime(frame["date"])
     return frame
+
+
+def pair_events(store: Database, where: str, *, undirected: bool) -> str:
+    """SQL of the counted events of country pairs: one row per event and (source
+    actor, target actor) of two different countries, with ``gid, day, quad_class,
+    goldstein, a, b`` (``a <= b`` when ``undirected``); callers de-duplicate (an event
+    counts once per country pair) where they sum."""
+    pair = ("least(sa.country, ta.country) AS a, greatest(sa.country, ta.country) AS b"
+            if undirected else "sa.country AS a, ta.country AS b")
+    return f"""
+        SELECT e.gid, e.event_date AS day, e.quad_class, e.goldstein, {pair}
+        FROM {event_source(where)}
+        JOIN event_actors sa ON sa.gid = e.gid AND sa.role = 'source'
+        JOIN event_actors ta ON ta.gid = e.gid AND ta.role = 'target'
+        WHERE {where} AND e.event_date IS NOT NULL AND sa.country <> ta.country"""
 
 
 def all_series(
@@ -125,27 +211,13 @@ def all_series(
     Returns:
         Rows of ``date, a, b`` and ``SERIES_COLUMNS`` for days with events (no zero
         days). An event counts once for each distinct (source country, target country)
-        pair; with ``undirected`` the pair is sorted so ``a <= b``.
+        pair; with ``undirected`` the pair is sorted so ``a <= b`` (an event between A
+        and B both ways counts once).
     """
     f = EventFilter(since=since, until=until, include_all=include_all)
     where, params = where_clause(store, f)
-    pair = (
-        "least(sa.country, ta.country) AS a, greatest(sa.country, ta.country) AS b"
-        if undirected else "sa.country AS a, ta.country AS b"
-    )
     sql = f"""
-    WITH sel AS (
-        SELECT e.gid, e.event_date AS day, e.quad_class, e.goldstein FROM events e
-        LEFT JOIN sources s ON s.doc_id = e.doc_id AND s.source_id = e.attribution
-        WHERE {where} AND e.event_date IS NOT NULL
-    ),
-    ev AS (
-        SELECT DISTINCT sel.gid, sel.day, sel.quad_class, sel.goldstein, {pair}
-        FROM sel
-        JOIN event_actors sa ON sa.gid = sel.gid AND sa.role = 'source'
-        JOIN event_actors ta ON ta.gid = sel.gid AND ta.role = 'target'
-        WHERE sa.country IS NOT NULL AND ta.country IS NOT NULL AND sa.country <> ta.country
-    )
+    WITH ev AS (SELECT DISTINCT * FROM ({pair_events(store, where, undirected=undirected)}))
     SELECT ev.day AS date, ev.a, ev.b, {_MEASURES}
     FROM ev GROUP BY ev.day, ev.a, ev.b ORDER BY ev.a, ev.b, ev.day
     """

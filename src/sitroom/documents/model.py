@@ -33,7 +33,12 @@ class Document:
     """A document ready for analysis.
 
     ``text`` is the text as read (offsets in every record point into it);
-    ``clean`` has the same length, with markup blanked out, and is what the parser sees.
+    ``clean`` has the same length, with markup blanked out, HTML entities decoded and
+    invisible marks dropped, and is what the parser sees. Offsets into ``clean`` are
+    offsets into ``text`` except on a line where an entity was decoded or a zero-width
+    mark dropped: there the line closed up, and ``moves`` maps positions back (see
+    :func:`sitroom.documents.structure.normalise`). ``warnings`` are things the reader
+    distrusted and dropped (a published date outside the sane window).
     """
 
     id: str
@@ -46,6 +51,8 @@ class Document:
     dateline: str | None = None
     zones: tuple[Zone, ...] = field(default=())
     sha256: str = ""
+    moves: tuple[tuple[int, int], ...] = field(default=())
+    warnings: tuple[str, ...] = field(default=())
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,10 @@ other documents are still read.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import json
+import logging
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -24,12 +26,21 @@ from sitroom.documents.structure import (
     html_markup,
     line_zones,
     markdown_markup,
+    normalise,
 )
 from sitroom.errors import RecordError
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 MAX_BYTES = 20_000_000
+#: The earliest published date trusted; later bound: one year after today.
+EARLIEST_PUBLISHED = dt.date(1900, 1, 1)
+#: Byte-order marks of the encodings read besides UTF-8 (UTF-32 first: its LE mark
+#: starts with UTF-16's).
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+log = logging.getLogger("sitroom.documents")
 
 
 class JsonlDocument(BaseModel):
@@ -64,10 +75,41 @@ def normalise_date(value: str | None) -> str | None:
         return None
 
 
+def sane_published(value: str | None, today: dt.date | None = None
+                   ) -> tuple[str | None, str | None]:
+    """A published date inside 1900-01-01 … one year after today, else None and a warning.
+
+    Feeds use zero dates (``0001-01-01``) and far-future placeholders; resolving "last
+    week" against them would date events wrongly, so such a date is recorded as unknown.
+    """
+    if not value:
+        return None, None
+    try:
+        day = dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None, f"published date {value!r} is not a date: recorded as unknown"
+    today = today or dt.date.today()
+    latest = today.replace(year=today.year + 1) if (today.month, today.day) != (2, 29) \
+        else today + dt.timedelta(days=365)
+    if EARLIEST_PUBLISHED <= day <= latest:
+        return value, None
+    return None, (f"published date {value} is outside {EARLIEST_PUBLISHED.isoformat()} … "
+                  f"{latest.isoformat()}: recorded as unknown")
+
+
 def decode(raw: bytes, path: str) -> str | ReadFailure:
-    """Decode UTF-8 bytes (BOM allowed); binary or other encodings fail."""
+    """Decode UTF-8 bytes (BOM allowed), or UTF-16/UTF-32 with a BOM; binary or other
+    encodings fail."""
     if not raw.strip():
         return ReadFailure(path, "empty file")
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            try:
+                text = raw.decode(encoding)
+            except UnicodeDecodeError as error:
+                return ReadFailure(path, f"not {encoding.upper()} text "
+                                         f"(byte {error.start}: {error.reason})")
+            return text if text.strip() else ReadFailure(path, "empty file")
     if b"\x00" in raw[:8192]:
         return ReadFailure(path, "binary file (contains NUL bytes)")
     try:
@@ -113,6 +155,7 @@ def build_document(
         clean, more, html_title = html_markup(clean)
         zones.extend(more)
         title = title or html_title
+    clean, moves = normalise(clean)
     found_date, date_zone = date_line(clean)
     if date_zone:
         zones.append(date_zone)
@@ -124,11 +167,19 @@ def build_document(
     dateline, dl_zone = find_dateline(clean, zones)
     if dl_zone:
         zones.append(dl_zone)
-    for zone in zones:
-        if zone.kind in {"dateline", "caption"}:
-            clean = blank(clean, zone.start, zone.end)
+    hidden = [z for z in zones if z.kind in {"dateline", "caption"}]
+    if hidden:
+        chars = list(clean)
+        for zone in hidden:
+            for i in range(zone.start, zone.end):
+                if chars[i] != "\n":
+                    chars[i] = " "
+        clean = "".join(chars)
     zones.sort(key=lambda z: z.start)
     digest = content_hash(text)
+    published, warning = sane_published(published)
+    if warning:
+        log.warning("%s: %s", path or doc_id or digest[:16], warning)
     return Document(
         id=doc_id or digest[:16],
         text=text,
@@ -140,6 +191,8 @@ def build_document(
         dateline=dateline,
         zones=tuple(zones),
         sha256=digest,
+        moves=moves,
+        warnings=(warning,) if warning else (),
     )
 
 
@@ -211,13 +264,19 @@ def _read_jsonl_file(path: Path) -> Iterator[Document | ReadFailure]:
         yield ReadFailure(name, f"cannot read: {error.strerror or error}")
         return
     with handle:
-        for number, raw in enumerate(handle, start=1):
-            try:
-                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
-            except UnicodeDecodeError:
-                yield ReadFailure(f"{name}:{number}", "not UTF-8 text", code=RecordError.code)
-                continue
-            yield from _offset_lines(read_jsonl([line], name), number)
+        yield from read_jsonl_bytes(handle, name)
+
+
+def read_jsonl_bytes(raw_lines: Iterable[bytes], name: str) -> Iterator[Document | ReadFailure]:
+    """Documents from undecoded JSONL lines: a line that is not UTF-8 fails alone."""
+    for number, raw in enumerate(raw_lines, start=1):
+        try:
+            line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as error:  # as sitroom.engines.shards says it
+            yield ReadFailure(f"{name}:{number}", f"not UTF-8 text (byte {error.start})",
+                              code=RecordError.code)
+            continue
+        yield from _offset_lines(read_jsonl([line], name), number)
 
 
 def _offset_lines(items: Iterator[Document | ReadFailure], number: int
@@ -251,6 +310,9 @@ def iter_documents(paths: Iterable[str]) -> Iterator[Document | ReadFailure]:
     for given in paths:
         if given == "-":
             data = sys.stdin.buffer.read()
+            if data.lstrip(codecs.BOM_UTF8 + b" \t\r\n").startswith(b"{"):
+                yield from read_jsonl_bytes(data.splitlines(), "<stdin>")
+                continue
             decoded = decode(data, "<stdin>")
             if isinstance(decoded, ReadFailure):
                 yield decoded

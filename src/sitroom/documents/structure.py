@@ -6,6 +6,7 @@ into the cleaned text are offsets into the text as read.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import html
 import re
@@ -50,15 +51,23 @@ def markdown_markup(text: str) -> tuple[str, list[Zone]]:
     zones: list[Zone] = []
     for match in _MD_HEADING.finditer(text):
         zones.append(Zone(match.start(), match.end(), "heading"))
-    clean = text
+    chars = list(text)
+
+    def wipe(start: int, end: int) -> None:
+        for i in range(start, end):
+            if chars[i] != "\n":
+                chars[i] = " "
+
     for match in _MD_HEADING.finditer(text):
-        clean = blank(clean, match.start(1), match.end(1))
+        wipe(match.start(1), match.end(1))
+    clean = "".join(chars)
     for match in _MD_LINK.finditer(clean):
-        clean = blank(clean, match.start(), match.start() + 1)
-        clean = blank(clean, match.end(1), match.end())
+        wipe(match.start(), match.start() + 1)
+        wipe(match.end(1), match.end())
+    clean = "".join(chars)
     for match in _MD_EMPHASIS.finditer(clean):
-        clean = blank(clean, match.start(), match.end())
-    return clean, zones
+        wipe(match.start(), match.end())
+    return "".join(chars), zones
 
 
 _TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>", re.S | re.I)
@@ -69,7 +78,9 @@ _ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
 
 
 def html_markup(text: str) -> tuple[str, list[Zone], str | None]:
-    """Blank HTML tags (block tags become a newline) and entities; keep offsets.
+    """Blank HTML tags (block tags become a newline), keeping offsets.
+
+    Entities are decoded for every format by :func:`normalise`.
 
     Returns:
         the cleaned text, heading zones, and the ``<title>`` if any.
@@ -86,13 +97,89 @@ def html_markup(text: str) -> tuple[str, list[Zone], str | None]:
                 chars[i] = " "
         if _BLOCK.match(match.group(0)):
             chars[match.start()] = "\n"
-    for match in _ENTITY.finditer(text):
-        value = html.unescape(match.group(0))
-        if len(value) == 1 and chars[match.start()] == "&":
-            chars[match.start()] = value
-            for i in range(match.start() + 1, match.end()):
-                chars[i] = " "
     return "".join(chars), zones, title or None
+
+
+#: Zero-width, soft-hyphen and bidirectional formatting marks: invisible, never story text.
+_INVISIBLE = re.compile(
+    "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+
+
+def normalise(clean: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """Decode HTML entities and drop invisible marks, keeping the text's length.
+
+    An entity's first character becomes the character it names; its other characters,
+    and every zero-width or bidirectional mark, are dropped: the rest of the line closes
+    up and the dropped characters become spaces at the line's end ("Fran&ccedil;ois
+    Roe" → "François Roe" and seven spaces before the line break; "Rus\u200bsia" →
+    "Russia"). Only characters of a changed line move, so every offset outside it is
+    unchanged and the text keeps its length.
+
+    Returns:
+        the normalised text, and the map back to the text as read: breakpoints
+        ``(position in the result, position in the input)``, sorted, from which
+        positions go on one for one until the next breakpoint (see
+        :func:`source_offset`); empty when nothing changed.
+    """
+    if "&" not in clean and not _INVISIBLE.search(clean):
+        return clean, ()
+    chars = list(clean)
+    dropped = bytearray(len(clean))
+    for match in _ENTITY.finditer(clean):
+        value = html.unescape(match.group(0))
+        if len(value) != 1 or value == match.group(0):
+            continue
+        chars[match.start()] = value
+        first = match.start() if _INVISIBLE.fullmatch(value) else match.start() + 1
+        dropped[first:match.end()] = b"\x01" * (match.end() - first)
+    for match in _INVISIBLE.finditer(clean):
+        dropped[match.start()] = 1
+    out: list[str] = []
+    breaks: list[tuple[int, int]] = []
+    line_start = 0
+    while line_start < len(clean):
+        newline = clean.find("\n", line_start)
+        line_end = len(clean) if newline < 0 else newline
+        if dropped.find(1, line_start, line_end) < 0:
+            out.append(clean[line_start:line_end])
+        else:
+            gone = 0
+            for i in range(line_start, line_end):
+                if dropped[i]:
+                    gone += 1
+                    continue
+                if gone and dropped[i - 1]:
+                    breaks.append((i - gone, i))
+                out.append(chars[i])
+            breaks.append((line_end - gone, line_end))
+            breaks.append((line_end, line_end))
+            out.append(" " * gone)
+        if newline >= 0:
+            out.append("\n")
+        line_start = line_end + 1
+    return "".join(out), tuple(breaks)
+
+
+def source_offset(breaks: tuple[tuple[int, int], ...], position: int,
+                  keys: list[int] | None = None) -> int:
+    """The position in the text as read of the normalised text's character ``position``.
+
+    An end offset maps the same way: the end of a span is where the character after it
+    came from, so a span ending in a decoded entity ends after the whole entity.
+
+    Args:
+        breaks: the map :func:`normalise` returned.
+        keys: ``[b[0] for b in breaks]``, when the caller maps many positions.
+    """
+    if not breaks:
+        return position
+    index = bisect.bisect_right(keys if keys is not None else [b[0] for b in breaks],
+                                position) - 1
+    if index < 0:
+        return position
+    clean_at, text_at = breaks[index]
+    return text_at + (position - clean_at)
 
 
 def _words(line: str) -> list[str]:
@@ -122,13 +209,13 @@ def line_zones(text: str) -> list[Zone]:
     zones: list[Zone] = []
     offset = 0
     lines = text.split("\n")
+    several = sum(1 for ln in lines if ln.strip()) > 1
     for number, line in enumerate(lines):
         stripped = line.strip()
         if stripped:
             lead = offset + (len(line) - len(line.lstrip()))
             end = offset + len(line.rstrip())
-            nonblank = [ln for ln in lines if ln.strip()]
-            if len(nonblank) > 1 and is_heading_line(stripped):
+            if several and is_heading_line(stripped):
                 zones.append(Zone(lead, end, "heading"))
             elif _CAPTION.match(stripped) and len(_words(stripped)) < 40 and number > 0:
                 zones.append(Zone(lead, end, "caption"))

@@ -285,8 +285,9 @@ def _jsonl_items(raw: bytes, number: int, name: str) -> Iterator[Document | Read
 
     try:
         line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
-    except UnicodeDecodeError:
-        yield ReadFailure(f"{name}:{number}", "not UTF-8 text", code=RecordError.code)
+    except UnicodeDecodeError as error:
+        yield ReadFailure(f"{name}:{number}", f"not UTF-8 text (byte {error.start})",
+                          code=RecordError.code)
         return
     yield from _offset_lines(read_jsonl([line], name), number)
 

@@ -15,6 +15,12 @@ from spacy.tokens import Token
 from sitroom.events.candidates import entry_for
 from sitroom.events.codebook import VerbEntry
 from sitroom.events.context import Context
+from sitroom.events.predicates import (
+    intent_holder,
+    intent_owners,
+    raised_subject,
+    relative_antecedent,
+)
 from sitroom.events.syntax import (
     active,
     children,
@@ -71,6 +77,10 @@ def sources(ctx: Context, token: Token) -> list[str]:
             found = _authority(ctx, token)
         return found
     if subjects:
+        antecedent = relative_antecedent(token)
+        if antecedent is not None:
+            # "the guards who attacked": the relative pronoun stands for the guards
+            return ctx.resolve.at(antecedent)
         found = [a for t in subjects for a in ctx.resolve.at(t)]
         if not found and all(t.lower_ in SPEAKER_PRONOUNS for t in subjects):
             found = _speaker(ctx, token)
@@ -259,6 +269,13 @@ def _inherited_sources(ctx: Context, token: Token) -> list[str]:
     head = token.head
     if head is token:
         return []
+    raised = raised_subject(token)
+    if raised:
+        # "Russia is expected to attack", "Israel was asked to halt", "Cuba was
+        # accused of jailing": the passive governor's subject does it.
+        found = [a for t in raised for a in ctx.resolve.at(t)]
+        if found:
+            return found
     if token.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in CONTROL_PREPS:
         # Object control through a preposition: "accused Azerbaijan of violating",
         # "warned Washington against arming", "stopped Iran from enriching".
@@ -288,6 +305,10 @@ def _inherited_sources(ctx: Context, token: Token) -> list[str]:
             return ctx.resolve.at(head)
         if token.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"}:
             found = ctx.resolve.at(head)
+            if not found and head.lemma_.lower() in GOAL_NOUNS | INTENT_NOUNS:
+                # "Ghana's decision to expel", "criticized Ghana's plan to expel":
+                # the intent's owner does it.
+                found = [a for t in intent_owners(head) for a in ctx.resolve.at(t)]
             if not found and head.dep_ == "dobj" and (
                     head.lemma_.lower() in MESSAGE_NOUNS | GOAL_NOUNS | INTENT_NOUNS
                     or (head.lemma_.lower() in INSTRUMENT_NOUNS
@@ -295,6 +316,12 @@ def _inherited_sources(ctx: Context, token: Token) -> list[str]:
                 # "issued a statement demanding …": the issuer demands; "approved a
                 # law recognizing X": the adopter recognizes.
                 found = sources(ctx, head.head)
+            holder = intent_holder(head)
+            if (not found and not intent_owners(head) and holder is not None
+                    and head.lemma_.lower() in GOAL_NOUNS | INTENT_NOUNS):
+                # "voted on a motion to expel": an ownerless intent is held by the
+                # doer of the clause it is in.
+                found = sources(ctx, holder)
             return found
         subjects, passive = subject_tokens(head)
         if passive and token.dep_ == "conj" and active(token):

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from sitroom.events.classes import wordnet_classes
 from sitroom.events.codebook import VerbEntry
 from sitroom.events.context import Context
 from sitroom.events.syntax import children, object_of, prep_objects
@@ -80,9 +81,14 @@ def _entry_score(entry: VerbEntry, token: Token) -> int | None:
             # "preparing for military action": or on the preposition's object.
             objects += [o for c in token.children if c.dep_ == "prep" and c.lower_ == entry.prep
                         for o in children(c, "pobj")]
-        if not any(object_words(obj) & entry.objects for obj in objects):
+        if any(object_words(obj) & entry.objects for obj in objects):
+            score += 3
+        elif any(obj.pos_ == "NOUN"  # a common noun: names are actors or places
+                 and entry.object_classes & wordnet_classes(obj.lemma_.lower())
+                 for obj in objects):
+            score += 2  # WordNet backs the hand words off: a listed word is surer
+        else:
             return None
-        score += 3
     return score
 
 

@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from sitroom.errors import LexiconError
 from sitroom.events import codebook_files as check
+from sitroom.events.classes import wordnet_version
 from sitroom.events.codebook_files import Framing
 from sitroom.events.codes import CameoCode, VerbEntry, quad_class
 from sitroom.events.vocabulary import FILES as WORD_FILES
@@ -181,6 +182,7 @@ def build_codebook(cameo: JsonFile, plover: JsonFile, verbs: JsonFile) -> Codebo
         index.setdefault((entry.lemma, entry.pos), []).append(entry)
     files = {file.name: file.version for file in (cameo, plover, verbs)}
     files.update({name: version_of(locate(name).read_bytes()) for name in WORD_FILES})
+    files["wordnet"] = wordnet_version()  # the object classes read it when installed
     return Codebook(
         version=_combined(files),
         classes=classes,

@@ -32,7 +32,8 @@ POS_VALUES = frozenset({"VERB", "NOUN"})
 COMPLEMENTS = frozenset({"requested", "hypothetical", "future"})
 #: Keys a lexicon entry may have: the fields of ``VerbEntry``, with "object" (a word or a
 #: class, expanded into ``objects``) and "note" (a free comment).
-ENTRY_KEYS = frozenset({f.name for f in fields(VerbEntry)} - {"objects"} | {"object", "note"})
+ENTRY_KEYS = frozenset({f.name for f in fields(VerbEntry)} - {"objects", "object_classes"}
+                       | {"object", "note"})
 #: The frames of ``cameo.json``: promised, threatened, asked for, demanded, refused.
 FRAME_NAMES = ("intent", "threat", "appeal", "demand", "refusal")
 #: The code groups event rules test (``cameo.json`` "groups").
@@ -280,6 +281,12 @@ def _objects(raw: Any, classes: Mapping[str, frozenset[str]], label: str, verbs:
     return frozenset(found.union(*(_plurals(w) for w in found)))
 
 
+def _object_classes(raw: Any) -> frozenset[str]:
+    """The class names an entry's (already checked) object list names ("@AID" → "AID")."""
+    items = [raw] if isinstance(raw, str) else raw or []
+    return frozenset(i[1:] for i in items if isinstance(i, str) and i.startswith("@"))
+
+
 def _optional_word(raw: Mapping[str, Any], key: str, label: str,
                    verbs: JsonFile) -> str | None:
     """An optional lower-case word field of an entry ("particle", "prep")."""
@@ -345,6 +352,7 @@ def load_entry(raw: Any, number: int, codes: Mapping[str, CameoCode],
         particle=_optional_word(raw, "particle", label, verbs),
         prep=_optional_word(raw, "prep", label, verbs),
         objects=_objects(raw.get("object"), classes, label, verbs, raw),
+        object_classes=_object_classes(raw.get("object")),
         plover=kind,
         plover_mode=mode,
         complement=complement,

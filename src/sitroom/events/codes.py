@@ -57,6 +57,8 @@ class VerbEntry:
         complement: the modality given to a clause it governs ("requested" for
             "urged China to curb"), or None.
         statement: a plain statement verb ("say"), coded 011 when negated.
+        object_classes: the classes its object list names ("@MILITARY" → "MILITARY"),
+            which WordNet may also fill (:mod:`~sitroom.events.classes`).
     """
 
     id: str
@@ -71,6 +73,7 @@ class VerbEntry:
     plover_mode: str | None = None
     complement: str | None = None
     statement: bool = False
+    object_classes: frozenset[str] = frozenset()
 
 
 def quad_class(code: str) -> int:

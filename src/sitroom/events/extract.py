@@ -25,6 +25,7 @@ from sitroom.events.codebook import Codebook, load_codebook
 from sitroom.events.context import Context, Draft, EventSettings, new_context
 from sitroom.events.framing import one_statement_per_speaker, reframe
 from sitroom.events.modality import judge
+from sitroom.events.predicates import needs_doer
 from sitroom.events.syntax import counted_object, object_of
 from sitroom.events.targets import targets
 from sitroom.parsed.cache import doc_sents
@@ -64,10 +65,10 @@ def sentence_drafts(ctx: Context, sent: Span) -> list[Draft]:
             continue
         source = arguments.sources(ctx, token)
         target = targets(ctx, token, entry, source)
-        if not source and not target and not (
-                token.i in ctx.attack_subjects and counted_object(token)):
-            # (a casualty count with no doer is still worth an analyst's notice:
-            # "the blast killed twelve")
+        if needs_doer(token, source,
+                      token.i in ctx.attack_subjects and counted_object(token)):
+            # No doer, no typed event (a casualty count with no doer is still worth
+            # an analyst's notice: "the blast killed twelve").
             continue
         if not source and arguments.other_doer(ctx, token, entry):
             continue

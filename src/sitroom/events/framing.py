@@ -188,6 +188,9 @@ def _recode_alone(ctx: Context, draft: Draft) -> None:
             draft.rule += "+frame:refusal"
             draft.judgement = replace(judgement, polarity="positive")
         return
+    named = draft.trigger.pos_ == "NOUN" and draft.trigger.dep_ in {"nsubj", "nsubjpass"}
+    if named:
+        return  # "the exercises would continue": a report of the act, not a promise of it
     if judgement.modality == "future" and judgement.polarity == "positive" and any(
         c.lower_ in FUTURE_WORDS for c in judgement.cues
     ):

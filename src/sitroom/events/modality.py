@@ -25,6 +25,7 @@ from sitroom.events.vocabulary import (
     UNTIL_GOVERNORS,
     UNTIL_MARKS,
 )
+from sitroom.lexicons import words
 from sitroom.record import Modality, Polarity
 
 __all__ = ["GOAL_NOUNS", "NEGATIONS", "Judgement", "complement_modality", "judge"]
@@ -108,19 +109,35 @@ def _reported(verb: Token, codebook: Codebook | None) -> bool:
 
 
 def _chain(token: Token) -> list[Token]:
-    """The trigger and the verbs it is the complement or conjunct of (nearest first)."""
+    """The trigger and the verbs it is the complement or conjunct of (nearest first).
+
+    An event noun that is the subject of a verb of aspect ("the exercises would
+    continue through Friday") takes that verb's modality too.
+    """
     chain = [token]
     node = token
+    if token.pos_ == "NOUN" and token.dep_ in {"nsubj", "nsubjpass"} and (
+            token.head.lemma_.lower() in words("events_aspect_verbs")):
+        node = token.head
+        chain.append(node)
     for _ in range(4):
         if node.dep_ not in {"xcomp", "conj", "pcomp", "pobj", "dobj", "acl"} or node.head is node:
             break
         if node.dep_ == "acl" and node.head.pos_ != "NOUN":
             break
+        if node.dep_ == "conj" and _own_subject(node):
+            break  # "may attack Ukraine, and Belarus sent troops": a clause of its own
         node = node.head
         if node.dep_ == "prep":
             node = node.head
         chain.append(node)
     return chain
+
+
+def _own_subject(verb: Token) -> bool:
+    """Whether a conjoined verb has a subject of its own (and so its own auxiliaries)."""
+    return verb.pos_ in {"VERB", "AUX"} and any(
+        c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children)
 
 
 #: Labels climbed from an event to the noun phrase and copula it sits in.
@@ -167,6 +184,40 @@ def _open_ended(clause: Token) -> bool:
                                                       for c in head.children):
         return True  # "vowed to fight until …", the clause hung on the vow
     return head.dep_ == "xcomp" and head.head.lemma_.lower() in UNTIL_GOVERNORS
+
+
+def _deontic_noun(token: Token) -> Token | None:
+    """"It is time for X to act": the noun that makes the infinitive an appeal, or None."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return None
+    nouns = words("events_deontic_nouns")
+    head = token.head
+    if token.dep_ in {"relcl", "acl"} and head.lemma_.lower() in nouns:
+        return head
+    if token.dep_ in {"advcl", "xcomp"} and head.lemma_ == "be":
+        return next((c for c in head.children
+                     if c.dep_ == "attr" and c.lemma_.lower() in nouns), None)
+    return None
+
+
+def _topic_of(token: Token) -> Token | None:
+    """The talks whose gerund topic the trigger is ("talks on ending the war"), or None.
+
+    Only a gerund: "talks on the attack" speak of an attack that happened.
+    """
+    if token.tag_ != "VBG":
+        return None
+    head = token.head
+    topics = words("events_topic_heads")
+    if token.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in {"on", "about", "over"}:
+        head = head.head
+        if head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() not in topics:
+            # "holding talks with rebels on ending the war": the prep hangs on the verb
+            head = next((c for c in head.children
+                         if c.dep_ == "dobj" and c.lemma_.lower() in topics), head)
+    elif token.dep_ not in {"dobj", "xcomp"}:
+        return None
+    return head if head.lemma_.lower() in topics else None
 
 
 def _goal_copula(node: Token) -> bool:
@@ -237,6 +288,16 @@ def judge(token: Token, codebook: Codebook | None = None) -> Judgement:
                 cues.append(node)
                 rule = (rule + "+" if rule else "") + f"governor:{lemma}"
                 break
+    deontic = _deontic_noun(token)
+    if modality == "actual" and deontic is not None:
+        modality = "requested"
+        cues.append(deontic)
+        rule = (rule + "+" if rule else "") + f"deontic:{deontic.lemma_.lower()}"
+    topic = _topic_of(token)
+    if modality == "actual" and topic is not None:
+        modality = "hypothetical"
+        cues.append(topic)
+        rule = (rule + "+" if rule else "") + f"topic:{topic.lemma_.lower()}"
     if modality == "actual" and token.pos_ == "NOUN":
         for child in token.children:
             word = child.lower_

@@ -18,6 +18,7 @@ from sitroom.events.arguments import nominal_sources, posture, venue
 from sitroom.events.candidates import entry_for
 from sitroom.events.codebook import VerbEntry
 from sitroom.events.context import Context
+from sitroom.events.predicates import place_object_state, purpose_target
 from sitroom.events.syntax import (
     children,
     conditions,
@@ -217,7 +218,8 @@ def _place_state(ctx: Context, token: Token, entry: VerbEntry,
 #: The ways to find a target, in the order they are tried.
 STEPS: tuple[Step, ...] = (_by_slots, _by_preposition, _against_under_object,
                            _object_act_doer, _owner_in_phrase, _condition_subject,
-                           _requested_subject, _place_state)
+                           _requested_subject, purpose_target, place_object_state,
+                           _place_state)
 
 
 def targets(ctx: Context, token: Token, entry: VerbEntry, sources: list[str]) -> list[str]:

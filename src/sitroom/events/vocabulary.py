@@ -12,7 +12,7 @@ from sitroom.lexicons import ordered, rows, words
 #: The word files this module reads (their content versions are part of the event
 #: lexicon's version, see :func:`sitroom.events.codebook.load_codebook`).
 FILES = (
-    "words/negators.txt",
+    "words/negators.txt", "words/events_object_synsets.tsv",
     "words/events_accepting_verbs.txt", "words/events_accompanying_preps.txt",
     "words/events_adopting_verbs.txt", "words/events_agent_nouns.txt",
     "words/events_agentive_suffixes.txt", "words/events_announcing_verbs.txt",

@@ -28,7 +28,7 @@ def run_demo(corpus: Path, db: Path) -> None:
             except OSError as error:
                 raise StoreError(f"cannot replace the demo store: {error}", path=str(db)) from error
     started = time.perf_counter()
-    store = open_store(db)
+    store = open_store(db, read_only=False)
     try:
         texts = DocumentTexts()  # each record is stored with the text it was made from
         documents = texts.keep(iter_documents([str(corpus)]))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import fields, is_dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -10,11 +10,13 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from sitroom.documents.model import Document, ReadFailure
+from sitroom.documents.model import Document, ReadFailure, Zone
 from sitroom.documents.readers import build_document
-from sitroom.errors import AnalysisError
+from sitroom.documents.structure import source_offset
+from sitroom.errors import AnalysisError, TimeBudgetError
 from sitroom.lexicons import versions as lexicon_versions
 from sitroom.lexicons.files import on_clear
+from sitroom.pipeline.budget import TimeBudget
 from sitroom.record import AnalysisRecord, DocumentInfo, Provenance
 
 #: Documents longer than this (characters) are parsed in chunks of paragraphs.
@@ -56,22 +58,49 @@ def make_doc(nlp: Language, document: Document) -> Doc:
     return doc
 
 
-def _rebase(value: Any, text: str) -> Any:
-    """Give every piece of evidence its text as read (markup included), by offsets."""
+def _remap(value: Any, at: Callable[[int, bool], int], text: str | None) -> Any:
+    """Move every ``start``/``end`` pair through ``at`` and, given ``text``, reset each
+    piece of evidence's ``text`` to ``text[start:end]``."""
     if isinstance(value, tuple):
-        return tuple(_rebase(v, text) for v in value)
+        return tuple(_remap(v, at, text) for v in value)
     if not is_dataclass(value) or isinstance(value, type):
         return value
     changes: dict[str, Any] = {}
     for f in fields(value):
         item = getattr(value, f.name)
         if isinstance(item, tuple) or (is_dataclass(item) and not isinstance(item, type)):
-            changes[f.name] = _rebase(item, text)
+            changes[f.name] = _remap(item, at, text)
     start, end = getattr(value, "start", None), getattr(value, "end", None)
-    if isinstance(start, int) and isinstance(end, int) and isinstance(
-            getattr(value, "text", None), str):
-        changes["text"] = text[start:end]
+    if isinstance(start, int) and isinstance(end, int):
+        new_start, new_end = (at(start, False), at(end, True)) if end > start else (
+            at(start, False), at(start, False))
+        if (new_start, new_end) != (start, end):
+            changes["start"], changes["end"] = new_start, new_end
+        if text is not None and isinstance(getattr(value, "text", None), str):
+            changes["text"] = text[new_start:new_end]
     return replace(value, **changes) if changes else value
+
+
+def _rebase(value: Any, document: Document) -> Any:
+    """Give every piece of evidence its text as read (markup included), by offsets;
+    offsets of characters that moved in normalisation go back to the text as read."""
+    breaks = document.moves
+    keys = [b[0] for b in breaks]
+
+    def at(offset: int, is_end: bool) -> int:
+        if not breaks:
+            return offset
+        return source_offset(breaks, offset, keys)
+
+    return _remap(value, at, document.text)
+
+
+def _shift(record: AnalysisRecord, delta: int, sentences: int) -> AnalysisRecord:
+    """A chunk's record in the offsets (and sentence numbers) of the whole document."""
+    shifted: AnalysisRecord = _remap(record, lambda offset, _: offset + delta, None)
+    events = tuple(replace(e, sentence=replace(e.sentence, index=e.sentence.index + sentences))
+                   for e in shifted.events)
+    return replace(shifted, events=events)
 
 
 def record_from_doc(doc: Doc) -> AnalysisRecord:
@@ -98,26 +127,70 @@ def record_from_doc(doc: Doc) -> AnalysisRecord:
         else replace(src, start=None, end=None)
         for src in record.sources
     )
-    record = replace(record, sources=sources)
+    record = replace(record, sources=sources, errors=record.errors + document.warnings)
     if document.clean != document.text:
-        record = _rebase(record, document.text)
+        record = _rebase(record, document)
     return record
+
+
+def _failure(document: Document, error: BaseException) -> ReadFailure:
+    """The quarantine entry of a document that failed in the pipeline."""
+    if isinstance(error, TimeBudgetError):
+        return ReadFailure(document.path or document.id, error.message,
+                           code=TimeBudgetError.code, doc_id=document.id)
+    return ReadFailure(document.path or document.id, f"analysis failed: {error!r}",
+                       code=AnalysisError.code, doc_id=document.id)
+
+
+def _analyze_one(document: Document, nlp: Language, budget: TimeBudget
+                 ) -> AnalysisRecord | ReadFailure:
+    """One document alone, within its time budget; any exception is its failure."""
+    try:
+        with budget.deadline(len(document.clean), document.path or document.id):
+            if len(document.clean) > CHUNK_CHARS:
+                return analyze_long(document, nlp)
+            return record_from_doc(nlp(make_doc(nlp, document)))
+    except Exception as error:
+        return _failure(document, error)
+
+
+def _analyze_batch(documents: list[Document], nlp: Language, batch_size: int,
+                   budget: TimeBudget) -> list[AnalysisRecord | ReadFailure]:
+    """A batch through ``nlp.pipe``; when anything in it fails, each document again alone.
+
+    ``nlp.pipe`` stops at the first exception, so one bad document would take its whole
+    batch with it; analysed again one by one, only the bad one fails.
+    """
+    try:
+        with budget.deadline(sum(len(d.clean) for d in documents), "batch",
+                             count=len(documents)):
+            docs = [make_doc(nlp, d) for d in documents]
+            return [record_from_doc(doc) for doc in nlp.pipe(docs, batch_size=batch_size)]
+    except Exception:
+        return [_analyze_one(document, nlp, budget) for document in documents]
 
 
 def analyze_documents(
     items: Iterable[Document | ReadFailure],
     nlp: Language | None = None,
     batch_size: int = 16,
+    budget: TimeBudget | None = None,
 ) -> Iterator[AnalysisRecord | ReadFailure]:
     """Analyse documents in order; read failures pass through unchanged.
+
+    Each document is analysed in isolation: any exception inside the pipeline, or a
+    document over its time budget, becomes that document's :class:`ReadFailure` (E501,
+    E502) and never touches another document.
 
     Args:
         items: documents (and failures) from :func:`sitroom.documents.iter_documents`.
         nlp: a loaded sitroom pipeline; loaded once per process when omitted.
         batch_size: documents per ``nlp.pipe`` batch.
+        budget: the time budget per document (default :meth:`TimeBudget.from_env`).
     """
     pending: list[Document | ReadFailure] = []
     loaded: list[Language] = [nlp] if nlp is not None else []
+    limits = budget or TimeBudget.from_env()
 
     def pipeline() -> Language:
         # Loaded on the first document, so a run that only skips never pays for it.
@@ -128,28 +201,17 @@ def analyze_documents(
         return loaded[0]
 
     def flush() -> Iterator[AnalysisRecord | ReadFailure]:
-        if not any(isinstance(d, Document) for d in pending):
-            yield from pending  # type: ignore[misc]
-            pending.clear()
-            return
-        model = pipeline()
-        docs = [make_doc(model, d) for d in pending if isinstance(d, Document)]
-        parsed = iter(model.pipe(docs, batch_size=batch_size))
+        documents = [d for d in pending if isinstance(d, Document)]
+        results = iter(_analyze_batch(documents, pipeline(), batch_size, limits)
+                       if documents else [])
         for item in pending:
-            if isinstance(item, ReadFailure):
-                yield item
-                continue
-            try:
-                yield record_from_doc(next(parsed))
-            except Exception as error:
-                yield ReadFailure(item.path or item.id, f"analysis failed: {error!r}",
-                                  code=AnalysisError.code, doc_id=item.id)
+            yield item if isinstance(item, ReadFailure) else next(results)
         pending.clear()
 
     for item in items:
         if isinstance(item, Document) and len(item.clean) > CHUNK_CHARS:
             yield from flush()
-            yield analyze_long(item, pipeline())
+            yield _analyze_one(item, pipeline(), limits)
             continue
         pending.append(item)
         if len(pending) >= batch_size:
@@ -157,29 +219,55 @@ def analyze_documents(
     yield from flush()
 
 
-def analyze_long(document: Document, nlp: Language) -> AnalysisRecord | ReadFailure:
-    """Analyse a very long document paragraph-chunk by chunk, offsets kept.
+def chunk_bounds(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of consecutive chunks of at most ``size`` characters.
 
-    Each chunk is the full text with everything outside the chunk blanked, so
-    offsets stay those of the document; actor ids are renumbered per document.
+    A chunk ends after the last line break in its second half, else after the last
+    space there, else at ``size`` characters.
+    """
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            cut = text.rfind("\n", start + size // 2, end)
+            if cut < 0:
+                cut = text.rfind(" ", start + size // 2, end)
+            end = cut + 1 if cut >= 0 else end
+        yield start, end
+        start = end
+
+
+def _chunk(document: Document, start: int, end: int) -> Document:
+    """The part ``start:end`` of a document's cleaned text, as a document of its own
+    (offsets from 0, evidence in cleaned text: the whole record is rebased at the end)."""
+    zones = tuple(Zone(max(z.start, start) - start, min(z.end, end) - start, z.kind)
+                  for z in document.zones if z.start < end and start < z.end)
+    piece = document.clean[start:end]
+    return replace(document, text=piece, clean=piece, zones=zones, moves=(), warnings=())
+
+
+def analyze_long(document: Document, nlp: Language) -> AnalysisRecord:
+    """Analyse a very long document chunk by chunk, offsets kept.
+
+    Each chunk (at most :data:`CHUNK_CHARS` characters, cut at a line break or space)
+    is parsed on its own, so no parse passes the model's ``max_length`` and time and
+    memory grow linearly with length; its record's offsets and sentence numbers are
+    moved to the whole document's, then the chunks' records are merged (actor ids are
+    renumbered per document).
     """
     from sitroom.pipeline.merge import merge_records
 
     records: list[AnalysisRecord] = []
-    text = document.clean
-    start = 0
-    while start < len(text):
-        end = min(len(text), start + CHUNK_CHARS)
-        if end < len(text):
-            cut = text.rfind("\n", start + CHUNK_CHARS // 2, end)
-            end = cut + 1 if cut > 0 else end
-        piece = " " * start + text[start:end]
-        chunk = replace(document, clean=piece)
-        doc = make_doc(nlp, chunk)
-        doc = nlp(doc)
-        records.append(record_from_doc(doc))
-        start = end
-    return merge_records(records)
+    sentences = 0
+    for start, end in chunk_bounds(document.clean):
+        doc = nlp(make_doc(nlp, _chunk(document, start, end)))
+        records.append(_shift(record_from_doc(doc), start, sentences))
+        sentences += sum(1 for _ in doc.sents)
+        TimeBudget.check()
+    merged = merge_records(records)
+    merged = replace(merged, document=document_info(document),
+                     errors=merged.errors + document.warnings)
+    return _rebase(merged, document) if document.clean != document.text else merged
 
 
 def analyze_text(text: str, *, doc_id: str | None = None, title: str | None = None,

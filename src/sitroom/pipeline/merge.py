@@ -46,6 +46,7 @@ def merge_records(records: list[AnalysisRecord]) -> AnalysisRecord:
                 target=tuple(amap[a] for a in event.target if a in amap),
                 attribution=smap.get(event.attribution or ""),
                 parent=emap.get(event.parent or ""),
+                denied_by=tuple(amap[a] for a in event.denied_by if a in amap),
             ))
         quotes += [replace(q, id=f"Q{len(quotes) + n + 1}",
                            speaker=amap.get(q.speaker or "")) for n, q in enumerate(record.quotes)]

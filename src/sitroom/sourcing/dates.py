@@ -3,7 +3,10 @@
 Precision follows the text: a day gives ``YYYY-MM-DD``, a month ``YYYY-MM``, a year
 ``YYYY`` (ISO 8601 reduced precision). Relative phrases need the published date:
 ``today``/``this week``/``tonight`` → the published date; a weekday → its latest
-occurrence on or before the published date (``last <weekday>``: strictly before);
+occurrence on or before the published date (``last <weekday>``: strictly before), or,
+for an act that has not happened yet (``forward``: "will meet again on Friday"), its
+next occurrence on or after it (``next <weekday>``: strictly after);
+``tomorrow`` → the day after; ``next week/month/year`` → seven days, the month, the year after;
 ``yesterday``/``last night`` → the day before; ``last week`` → seven days before;
 ``N days/weeks ago`` → so many days before; ``last month`` / ``earlier this month`` →
 that month (``YYYY-MM``); ``last year`` → that year. A month and day without a year
@@ -50,8 +53,19 @@ for _cached in (_months, _month_names, _filler):
     on_clear(_cached.cache_clear)
 
 
-def _month_day(month: int, day: int, published: dt.date | None) -> str | None:
+def _month_day(month: int, day: int, published: dt.date | None,
+               forward: bool = False) -> str | None:
     if published is None:
+        return None
+    if forward:
+        floor = published - dt.timedelta(days=7)
+        for year in (floor.year, floor.year + 1):
+            try:
+                candidate = dt.date(year, month, day)
+            except ValueError:
+                continue
+            if candidate >= floor:
+                return candidate.isoformat()
         return None
     limit = published + dt.timedelta(days=7)
     for year in (limit.year, limit.year - 1):
@@ -64,9 +78,12 @@ def _month_day(month: int, day: int, published: dt.date | None) -> str | None:
     return None
 
 
-def _month_only(month: int, published: dt.date | None) -> str | None:
+def _month_only(month: int, published: dt.date | None, forward: bool = False) -> str | None:
     if published is None:
         return None
+    if forward:
+        year = published.year if month >= published.month else published.year + 1
+        return f"{year:04d}-{month:02d}"
     year = published.year if month <= published.month else published.year - 1
     return f"{year:04d}-{month:02d}"
 
@@ -85,7 +102,7 @@ def _relative(unit: str, back: int, published: dt.date) -> str:
     return f"{published.year - back:04d}"
 
 
-def _absolute(text: str, published: dt.date | None) -> str | None:
+def _absolute(text: str, published: dt.date | None, forward: bool = False) -> str | None:
     m = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", text)
     if m:
         try:
@@ -112,35 +129,54 @@ def _absolute(text: str, published: dt.date | None) -> str | None:
                 return dt.date(int(year), month, day).isoformat()
             except ValueError:
                 return None
-        return _month_day(month, day, published)
+        return _month_day(month, day, published, forward)
     m = re.search(rf"\b({month_names})\.?(?:\s+(\d{{4}}))?\b", text)
     if m and (m[2] or m[1] != "may" or len(text.split()) <= 2):
         if m[2]:
             return f"{int(m[2]):04d}-{months[m[1]]:02d}"
         if m[1] == "may" and not re.fullmatch(r"(in |of |during |since |by |until )?may", text):
             return None
-        return _month_only(months[m[1]], published)
+        return _month_only(months[m[1]], published, forward)
     m = re.fullmatch(r"(?:in |of |during |since |by )?(\d{4})", text)
     if m:
         return m[1]
     return None
 
 
-def resolve_date_text(text: str, published: dt.date | None) -> str | None:
+def _next(core: str, published: dt.date) -> str | None:
+    """``tomorrow`` and ``next week/month/year``: after the published date whatever the tense."""
+    if core == "tomorrow":
+        return (published + dt.timedelta(days=1)).isoformat()
+    if core == "next week":
+        return (published + dt.timedelta(days=7)).isoformat()
+    if core == "next month":
+        first = (published.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return f"{first.year:04d}-{first.month:02d}"
+    if core == "next year":
+        return f"{published.year + 1:04d}"
+    return None
+
+
+def resolve_date_text(text: str, published: dt.date | None, forward: bool = False) -> str | None:
     """An ISO date (or ``YYYY-MM``/``YYYY``) for a date expression, or None.
 
     Args:
         text: the date expression as written ("on Monday", "December 31", "last week").
         published: the document's published date; relative expressions need it.
+        forward: the date is of an act that has not happened yet, so a weekday, a day
+            of a month or a month without a year is the next one, not the last one.
     """
     low = re.sub(r"\s+", " ", text.lower().replace("\u2019", "'")).strip(" .,")
     low = re.sub(r"'s$", "", low)
-    absolute = _absolute(low, published)
+    absolute = _absolute(low, published, forward)
     if absolute:
         return absolute
     if published is None:
         return None
     core = re.sub(r"\s+", " ", _filler().sub(" ", low)).strip()
+    ahead = _next(core, published)
+    if ahead is not None:
+        return ahead
     relative = relative_dates().get(core)
     if relative is not None:
         return _relative(relative[0], relative[1], published)
@@ -155,9 +191,15 @@ def resolve_date_text(text: str, published: dt.date | None) -> str | None:
         except OverflowError:  # "a billion days ago" is no date
             return None
     weekdays = ordered("weekdays")
-    m = re.fullmatch(r"(last |this |)(\w+?)(?: (?:morning|afternoon|evening|night))?", core)
+    m = re.fullmatch(r"(last |this |next |)(\w+?)(?: (?:morning|afternoon|evening|night))?",
+                     core)
     if m and m[2] in weekdays:
         target = weekdays.index(m[2])
+        if m[1] == "next " or (forward and m[1] != "last "):
+            days = (target - published.weekday()) % 7
+            if m[1] == "next " and days == 0:
+                days = 7
+            return (published + dt.timedelta(days=days)).isoformat()
         delta = (published.weekday() - target) % 7
         if m[1] == "last " and delta == 0:
             delta = 7
@@ -183,14 +225,18 @@ def _date_entities(trigger: Token) -> list[Span]:
     return found
 
 
-def date_for(trigger: Token, published: dt.date | None) -> str | None:
-    """The date of the event of ``trigger`` from a date phrase in its clause, or None."""
+def date_for(trigger: Token, published: dt.date | None, forward: bool = False) -> str | None:
+    """The date of the event of ``trigger`` from a date phrase in its clause, or None.
+
+    ``forward``: the act has not happened yet ("will meet on Friday"), so relative
+    dates resolve to the next such day (see :func:`resolve_date_text`).
+    """
     for ent in _date_entities(trigger):
         doc = trigger.doc
         start = ent.start
-        if start > 0 and doc[start - 1].lower_ in {"on", "in", "last", "this", "since"}:
+        if start > 0 and doc[start - 1].lower_ in {"on", "in", "last", "this", "since", "next"}:
             start -= 1
-        resolved = resolve_date_text(doc[start : ent.end].text, published)
+        resolved = resolve_date_text(doc[start : ent.end].text, published, forward)
         if resolved:
             return resolved
     return None

@@ -38,6 +38,7 @@ SCHEMA: dict[str, Any] = {
     "source_only_exclude": WORDS,
     "source_nouns": GROUPS,
     "source_kind_order": WORDS,
+    "evidence_verbs": WORDS,
     "sector_kinds": NAMES,
     "anonymous_modifiers": WORDS,
     "obtaining_verbs": WORDS,
@@ -84,6 +85,7 @@ SCHEMA: dict[str, Any] = {
         "inside_preps": WORDS,
         "place_preps": WORDS,
         "anaphors": WORDS,
+        "holder_verbs": WORDS,
     },
     "backing_verbs": WORDS,
 }

@@ -14,6 +14,7 @@ from sitroom.actors.model import ActorIndex
 from sitroom.lexicons.files import on_clear
 from sitroom.parsed.cache import doc_ents
 from sitroom.record import Location
+from sitroom.sourcing import gazetteer
 from sitroom.sourcing.common import lexicon
 from sitroom.sourcing.lexicon import place_suffixes
 
@@ -62,6 +63,8 @@ def country_of_place(text: str) -> str | None:
     name = text.strip().removesuffix("\u2019s").removesuffix("'s").strip()
     if not name:
         return None
+    if gazetteer.fold(name) in gazetteer.water_regions():
+        return None  # a sea or region lies in no one country (Red Sea is not Sudan)
     found = _lexicon_country(name)
     if found:
         return found
@@ -154,5 +157,15 @@ def location_for(trigger: Token, actors: ActorIndex | None = None) -> Location |
             span = span[: len(span) - 1]
         place = _place_in(span)
         country = _country(place, actors) if place is not None else None
-        return Location(span.text, country, span.start_char, span.end_char)
+        resolved = gazetteer.resolve(place.text, country) if place is not None else None
+        if resolved is not None and resolved.feature not in {"country", "city"}:
+            country = None
+        elif resolved is not None and country is not None and resolved.country != country:
+            resolved = None  # the gazetteer and the actors disagree: keep the country only
+        if resolved is None:
+            return Location(span.text, country, span.start_char, span.end_char)
+        return Location(span.text, country or resolved.country, span.start_char, span.end_char,
+                        name=resolved.name, feature=resolved.feature, lat=resolved.lat,
+                        lon=resolved.lon,
+                        geonames_id=resolved.geonames_id)
     return None

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from sitroom.actors.model import ActorIndex
+from sitroom.lexicons import words
 from sitroom.parsed.cache import doc_text
 from sitroom.record import Quote
 from sitroom.sourcing.common import (
@@ -20,6 +21,8 @@ from sitroom.sourcing.common import (
 OPENERS = {"\u201c": "\u201d", "\u201e": "\u201d", "\u00ab": "\u00bb"}
 CLOSERS = {"\u201d", "\u00bb"}
 STRAIGHT = '"'
+#: Verbs of naming whose subject speaks the quoted words ("X called the move a \"…\"").
+NAMING_VERBS = words("sourcing_naming_verbs")
 
 
 @dataclass(frozen=True)
@@ -90,13 +93,19 @@ def _words(text: str) -> int:
 
 
 def _governing_verb(inside: list[Token]) -> Token | None:
-    """A reporting verb outside the quote that governs one of its tokens."""
+    """A reporting verb outside the quote that governs one of its tokens.
+
+    A verb of naming ("X called the move a \"…\"") governs its quoted words too: the
+    nearest such verb above the quote, when no reporting verb is nearer.
+    """
     inside_ids = {t.i for t in inside}
     for token in inside:
         for ancestor in token.ancestors:
             if ancestor.i in inside_ids:
                 continue
-            if is_reporting(ancestor):
+            if is_reporting(ancestor) or (
+                ancestor.pos_ == "VERB" and ancestor.lemma_.lower() in NAMING_VERBS
+            ):
                 return ancestor
     return None
 

@@ -91,13 +91,54 @@ def _internal_party(cue: Token, actors: ActorIndex) -> str | None:
                 party = actors.actor(found[0])
                 if party is not None and party.kind in {"state", "igo"}:
                     return found[0]
+    return _internal_holder(cue, actors) if internal else None
+
+
+def _internal_holder(cue: Token, actors: ActorIndex) -> str | None:
+    """The state of ``X's civil war`` / ``X has been experiencing civil war``.
+
+    Only a one-state conflict (a civil, internal… war) has a holder; its possessor, or
+    the subject of a verb of undergoing it ("experience", "fight"), when that is exactly
+    one state ("Kenya condemned the civil war" gives none).
+    """
+    owners = [c for c in cue.children if c.dep_ == "poss"]
+    verbs: list[str] = lexicon()["internal_conflict"]["holder_verbs"]
+    if not owners and cue.dep_ == "dobj" and cue.head.lemma_.lower() in verbs:
+        owners = [c for c in cue.head.children if c.dep_ == "nsubj"]
+    for owner in owners:
+        found = _actors_in(owner, actors)
+        if len(found) == 1:
+            party = actors.actor(found[0])
+            if party is not None and party.kind == "state":
+                return found[0]
     return None
+
+
+def _backing_clause(token: Token, actors: ActorIndex) -> tuple[str, str] | None:
+    """``Y, which X backs`` / ``X, which backs Y``: a relative clause of backing."""
+    relative = {"which", "that", "who", "whom"}
+    named = token.head
+    subj = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    if subj is None or obj is None:
+        return None
+    if obj.lower_ in relative:
+        patron, client = actor_of(subj, actors), actors.at_token(named.i)
+    elif subj.lower_ in relative:
+        patron, client = actors.at_token(named.i), next(iter(_actors_in(obj, actors)), None)
+    else:
+        return None
+    if patron is None or client is None or patron == client:
+        return None
+    return patron, client
 
 
 def _backing(token: Token, actors: ActorIndex) -> tuple[str, str] | None:
     """``X-backed Y`` / ``Y, backed by X``: X's influence over Y (patron, client)."""
     if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon()["backing_verbs"]:
         return None
+    if token.dep_ == "relcl" and not token.lower_.endswith("ed"):
+        return _backing_clause(token, actors)
     if token.lower_ != token.lemma_.lower() + "ed" and not token.lower_.endswith("ed"):
         return None
     client: str | None = None

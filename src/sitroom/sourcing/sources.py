@@ -46,6 +46,12 @@ def _kind_of(head: Token, phrase: Span, actors: ActorIndex, actor_id: str | None
     if text in media or any(text.endswith(name) and len(name) > 3 for name in media):
         return "media"
     lemma = head.lemma_.lower()
+    for child in head.children:
+        # "the Observatory, a war monitor": the apposition says what kind of source it is
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            for kind in lexicon()["source_kind_order"]:
+                if kind != "official" and child.lemma_.lower() in nouns[kind]:
+                    return kind  # type: ignore[no-any-return]
     actor = actors.actor(actor_id) if actor_id else None
     sector = (actor.sector or "").upper() if actor is not None else ""
     sector_kinds: dict[str, SourceKind] = lexicon()["sector_kinds"]
@@ -88,6 +94,9 @@ def _subject_candidates(doc: Doc) -> list[tuple[Token, Token, str]]:
     document_heads = set(lexicon()["document_heads"])
     obtaining = set(lexicon()["obtaining_verbs"])
     statement_nouns = set(lexicon()["statement_nouns"])
+    evidence_verbs = set(lexicon()["evidence_verbs"])
+    nouns: dict[str, list[str]] = lexicon()["source_nouns"]
+    evidence_nouns = {w for kind in ("imagery", "document", "intelligence") for w in nouns[kind]}
     found: list[tuple[Token, Token, str]] = []
     for token in doc:
         # an adjectival "alleged" / "reported" is no reporting act
@@ -104,6 +113,21 @@ def _subject_candidates(doc: Doc) -> list[tuple[Token, Token, str]]:
                     for obj in child.children:
                         if obj.dep_ == "pobj":
                             found.append((obj, token, "source.agent"))
+        # satellite imagery showed / the documents reveal: evidence as the source
+        if token.lemma_.lower() in evidence_verbs and token.pos_ == "VERB":
+            for child in token.children:
+                if child.dep_ == "nsubj" and (
+                    child.lemma_.lower() in evidence_nouns or child.lower_ in evidence_nouns
+                ):
+                    found.append((child, token, "source.evidence"))
+        # the network cited X as saying …: X is the source
+        if token.lemma_.lower() == "cite" and any(
+            c.dep_ == "prep" and c.lower_ == "as" and any(is_reporting(g) for g in c.children)
+            for c in token.children
+        ):
+            for child in token.children:
+                if child.dep_ == "dobj":
+                    found.append((child, token, "source.cited_as_saying"))
         # ..., citing anonymous sources / citing unnamed officials
         if token.lemma_.lower() == "cite" and token.pos_ == "VERB":
             unnamed: list[str] = lexicon()["unnamed_heads"]
@@ -132,6 +156,19 @@ def _subject_candidates(doc: Doc) -> list[tuple[Token, Token, str]]:
             if agent is not None:
                 found.append((agent, token, "source.statement_by"))
     return found
+
+
+def _named_apposition(head: Token, actors: ActorIndex) -> str | None:
+    """The named organisation apposed to a common noun ("the broadcaster TVN24"), if any."""
+    if head.pos_ != "NOUN":
+        return None
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.left_edge.i == head.i + 1:
+            actor_id = actors.at_token(child.i)
+            actor = actors.actor(actor_id) if actor_id else None
+            if actor is not None and actor.kind in {"organization", "nonstate", "igo"}:
+                return actor_id
+    return None
 
 
 def _agent_of(token: Token) -> Token | None:
@@ -201,8 +238,14 @@ def find_sources(doc: Doc, actors: ActorIndex) -> list[SourceFinding]:
 
     sentences = list(doc_sents(doc))
     sent_index = {s.start: i for i, s in enumerate(sentences)}
-    candidates = _subject_candidates(doc)
-    for quote, speaker_i, cue_i in quotes_with_tokens(doc, actors):
+    quoted = quotes_with_tokens(doc, actors)
+    spans = [(q.start, q.end) for q, _, _ in quoted if q.kind == "direct"]
+    # "as Smith argued" inside a quotation is the speaker's words, not the report's source
+    candidates = [
+        c for c in _subject_candidates(doc)
+        if not any(a <= c[1].idx < b for a, b in spans)
+    ]
+    for quote, speaker_i, cue_i in quoted:
         if speaker_i is not None and quote.speaker is not None:
             cue_tok = doc[cue_i] if cue_i is not None else doc[speaker_i]
             candidates.append((doc[speaker_i], cue_tok, "source.quote_speaker"))
@@ -222,6 +265,9 @@ def find_sources(doc: Doc, actors: ActorIndex) -> list[SourceFinding]:
                 None,
             )
             actor_id = actor_id or by_title(head, actors)
+        apposed = _named_apposition(head, actors)
+        if apposed is not None:
+            actor_id = apposed  # "the Polish broadcaster TVN24": the outlet itself
         if not _acceptable(head, actor_id, actors):
             continue
         seen_tokens.add(head.i)
@@ -239,6 +285,10 @@ def find_sources(doc: Doc, actors: ActorIndex) -> list[SourceFinding]:
             text = actor.name
         else:
             text = name_text(head, actors, actor_id)
+        if actor_id is not None and _named_apposition(head, actors) == actor_id:
+            end = max(c.i for c in head.children if c.dep_ == "appos") + 1
+            if end > phrase.end:
+                text = doc[phrase.start : end].text  # "the Polish broadcaster TVN24"
         anonymity = anonymity_by_head.get(head.i)
         anonymous = _anonymous(head, phrase, anonymity or "", actors)
         kind = _kind_of(head, phrase, actors, actor_id)

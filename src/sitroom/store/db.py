@@ -15,7 +15,7 @@ from typing import TypeVar
 
 import duckdb
 
-from sitroom.errors import StoreError
+from sitroom.errors import NoStoreError, StoreError, StoreIOError, StoreLockedError
 from sitroom.store.schema import SCHEMA_VERSION, ensure_schema, fetch_one
 
 #: Environment variable naming the default store file.
@@ -59,13 +59,22 @@ class Database:
         """
         target = resolve_path(path)
         if read_only and not target.exists():
-            raise StoreError(f"no store at {target}")
+            raise NoStoreError("no store here (open it with read_only=False to create one)",
+                               path=str(target))
         if target.parent and not target.parent.exists():
             raise StoreError(f"folder {target.parent} does not exist", path=str(target))
         try:
             conn = duckdb.connect(str(target), read_only=read_only)
         except (duckdb.Error, OSError) as error:
-            raise StoreError(f"cannot open the store: {error}", path=str(target)) from error
+            text = str(error)
+            if "lock" in text.lower():
+                raise StoreLockedError(
+                    "the store is in use by another process (a running `sitroom serve` "
+                    "dashboard or ingest holds its lock); stop it or query read-only",
+                    path=str(target)) from error
+            if "not a valid duckdb" in text.lower():
+                raise StoreError(f"not a DuckDB store: {text}", path=str(target)) from error
+            raise io_error(error, str(target)) from error
         try:
             ensure_schema(conn, read_only=read_only)
         except StoreError as error:
@@ -74,7 +83,7 @@ class Database:
             raise
         except duckdb.Error as error:
             conn.close()
-            raise StoreError(f"cannot read the store: {error}", path=str(target)) from error
+            raise io_error(error, str(target)) from error
         return cls(conn, target, read_only)
 
     # -- lifecycle -------------------------------------------------------------------
@@ -114,6 +123,18 @@ class Database:
         """Drop the id counters (after a rolled-back write): they are re-read from the
         tables when next needed."""
         self._next_ids.clear()
+
+
+def io_error(error: BaseException, path: str | None = None) -> StoreError:
+    """The named store error for a DuckDB or OS error: :class:`StoreIOError` for a disk
+    full, an I/O failure or a corrupt file, else :class:`StoreError`."""
+    text = str(error)
+    low = text.lower()
+    markers = ("no space", "disk full", "i/o", "corrupt", "checksum", "read past")
+    if isinstance(error, OSError | duckdb.IOException | duckdb.SerializationException) or any(
+            m in low for m in markers):
+        return StoreIOError(f"the store file could not be read or written: {text}", path=path)
+    return StoreError(f"cannot read the store: {text}", path=path)
 
 
 def open_database(

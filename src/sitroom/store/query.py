@@ -1,9 +1,11 @@
 """Reading the store: event filters, event and actor listings, records read back.
 
-By default listings and counts keep only *counted* events (modality ``actual`` and
-polarity ``positive``); hypothetical, requested, future and negated events stay in the
-store and come back with ``include_all=True``, or when ``modality``/``polarity`` is
-asked for explicitly.
+By default listings, counts, series and networks keep only events that are *facts*
+(:func:`sitroom.store.situations.fact_sql`): counted (modality ``actual`` and polarity
+``positive``), not denied, and not part of a situation event that is contested or
+denied across reports. Hypothetical, requested, future, negated, denied and contested
+events stay in the store and come back with ``include_all=True``, or when
+``modality``/``polarity`` is asked for explicitly.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from sitroom.record import (
 )
 from sitroom.store.db import Database
 from sitroom.store.schema import fetch_one
+from sitroom.store.situations import fact_sql
 
 
 @dataclass(frozen=True)
@@ -272,7 +275,7 @@ def where_clause(store: Database, f: EventFilter) -> tuple[str, list[Any]]:
     if f.doc_id is not None:
         add("e.doc_id = ?", f.doc_id)
     if not (f.include_all or f.modality or f.polarity):
-        add("e.counted")
+        add(fact_sql("e"))  # counted, not denied, not in a contested or denied situation
     return (" AND ".join(conds) if conds else "TRUE"), params
 
 

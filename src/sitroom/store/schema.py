@@ -15,9 +15,10 @@ from typing import Any
 import duckdb
 
 from sitroom.errors import StoreError
+from sitroom.store import situations
 
 #: The schema version this code writes.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def fetch_one(cursor: duckdb.DuckDBPyConnection) -> tuple[Any, ...] | None:
@@ -52,6 +53,7 @@ class Table:
     name: str
     columns: tuple[Column, ...]
     constraints: tuple[str, ...] = ()
+    since: int = 1
 
 
 def _c(name: str, type_: str, since: int = 1) -> Column:
@@ -164,6 +166,8 @@ TABLES: tuple[Table, ...] = (
             _c("quantities", "JSON"),
             _c("cues", "JSON"),
             _c("counted", "BOOLEAN", since=2),
+            _c("status", "VARCHAR", since=4),
+            _c("denied_by", "VARCHAR[]", since=4),
         ),
         ("UNIQUE (doc_id, event_id)",),
     ),
@@ -231,6 +235,47 @@ TABLES: tuple[Table, ...] = (
             _c("rule", "VARCHAR"),
         ),
     ),
+    # v4: one real-world event across reports (sitroom.store.situations).
+    Table(
+        "situations",
+        (
+            _c("situation_id", "BIGINT PRIMARY KEY", since=4),
+            _c("family", "VARCHAR", since=4),
+            _c("plover", "VARCHAR", since=4),
+            _c("cameo", "VARCHAR", since=4),
+            _c("goldstein", "DOUBLE", since=4),
+            _c("quad_class", "TINYINT", since=4),
+            _c("first_date", "DATE", since=4),
+            _c("last_date", "DATE", since=4),
+            _c("place", "VARCHAR", since=4),
+            _c("place_country", "VARCHAR", since=4),
+            _c("source_ids", "BIGINT[]", since=4),
+            _c("target_ids", "BIGINT[]", since=4),
+            _c("source_countries", "VARCHAR[]", since=4),
+            _c("target_countries", "VARCHAR[]", since=4),
+            _c("mentions", "INTEGER", since=4),
+            _c("documents", "INTEGER", since=4),
+            _c("sources", "INTEGER", since=4),
+            _c("claimed_by", "VARCHAR[]", since=4),
+            _c("denied_by", "VARCHAR[]", since=4),
+            _c("outlets", "VARCHAR[]", since=4),
+            _c("status", "VARCHAR", since=4),
+        ),
+        since=4,
+    ),
+    Table(
+        "situation_mentions",
+        (
+            _c("gid", "BIGINT PRIMARY KEY", since=4),
+            _c("situation_id", "BIGINT NOT NULL", since=4),
+            _c("doc_id", "VARCHAR NOT NULL", since=4),
+            _c("stance", "VARCHAR", since=4),
+            _c("origin", "VARCHAR", since=4),
+            _c("origin_label", "VARCHAR", since=4),
+            _c("reason", "VARCHAR", since=4),
+        ),
+        since=4,
+    ),
     Table(
         "quarantine",
         (
@@ -259,6 +304,8 @@ def column_names(name: str, version: int = SCHEMA_VERSION) -> list[str]:
 def create_schema(conn: duckdb.DuckDBPyConnection, version: int = SCHEMA_VERSION) -> None:
     """Create every table as of schema ``version`` and record the version."""
     for tbl in TABLES:
+        if tbl.since > version:
+            continue
         parts = [f'"{c.name}" {c.type}' for c in tbl.columns if c.since <= version]
         parts.extend(tbl.constraints)
         conn.execute(f"CREATE TABLE IF NOT EXISTS {tbl.name} ({', '.join(parts)})")
@@ -269,6 +316,8 @@ def create_schema(conn: duckdb.DuckDBPyConnection, version: int = SCHEMA_VERSION
 
 def _add_columns(conn: duckdb.DuckDBPyConnection, version: int) -> None:
     for tbl in TABLES:
+        if tbl.since >= version:
+            continue
         for col in tbl.columns:
             if col.since == version:
                 conn.execute(f'ALTER TABLE {tbl.name} ADD COLUMN "{col.name}" {col.type}')
@@ -289,10 +338,29 @@ def _migrate_2_to_3(conn: duckdb.DuckDBPyConnection) -> None:
     _add_columns(conn, 3)
 
 
+def _create_tables(conn: duckdb.DuckDBPyConnection, version: int) -> None:
+    for tbl in TABLES:
+        if tbl.since == version:
+            parts = [f'"{c.name}" {c.type}' for c in tbl.columns]
+            parts.extend(tbl.constraints)
+            conn.execute(f"CREATE TABLE IF NOT EXISTS {tbl.name} ({', '.join(parts)})")
+
+
+def _migrate_3_to_4(conn: duckdb.DuckDBPyConnection) -> None:
+    """v4 adds ``events.status`` and ``events.denied_by`` (derived from polarity,
+    certainty, attribution and a denial parent, as for records without them) and the
+    situation tables, then links every stored event into situations."""
+    _add_columns(conn, 4)
+    _create_tables(conn, 4)
+    situations.backfill_status(conn)
+    situations.relink(conn)
+
+
 #: ``MIGRATIONS[n]`` turns a version-``n`` store into version ``n + 1``.
 MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {
     1: _migrate_1_to_2,
     2: _migrate_2_to_3,
+    3: _migrate_3_to_4,
 }
 
 
@@ -326,6 +394,7 @@ def ensure_schema(conn: duckdb.DuckDBPyConnection, *, read_only: bool = False) -
         conn.execute("BEGIN TRANSACTION")
         create_schema(conn)
         conn.execute("COMMIT")
+        _views(conn, read_only)
         return SCHEMA_VERSION
     if found > SCHEMA_VERSION:
         raise StoreError(
@@ -355,4 +424,13 @@ def ensure_schema(conn: duckdb.DuckDBPyConnection, *, read_only: bool = False) -
         except Exception:
             conn.execute("ROLLBACK")
             raise
+    _views(conn, read_only)
     return found
+
+
+def _views(conn: duckdb.DuckDBPyConnection, read_only: bool) -> None:
+    """The SQL views of :mod:`sitroom.store.views` (interop helper), on a writable open."""
+    if not read_only:
+        from sitroom.store.views import create_views
+
+        create_views(conn)

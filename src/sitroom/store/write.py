@@ -31,6 +31,7 @@ from sitroom.record import Actor, AnalysisRecord, to_json
 from sitroom.store.db import Database
 from sitroom.store.identity import actor_key, normalise_name, surname
 from sitroom.store.schema import column_names
+from sitroom.store.situations import event_status, link_pending
 from sitroom.store.stored import (
     IngestFailure,
     IngestResult,
@@ -400,6 +401,7 @@ def write_record(
         _insert(conn, "mentions", mentions)
         events: list[list[Any]] = []
         event_actors: list[list[Any]] = []
+        by_event_id = {ev.id: ev for ev in record.events}
         for ord_, ev in enumerate(record.events):
             gid = store.next_id("events", "gid")
             loc = ev.location
@@ -412,7 +414,7 @@ def write_record(
                  loc.text if loc else None, loc.country if loc else None,
                  loc.start if loc else None, loc.end if loc else None,
                  ev.parent, ev.rule, ev.lexicon, _dumps(ev.quantities), _dumps(ev.cues),
-                 counted(ev.modality, ev.polarity)]
+                 counted(ev.modality, ev.polarity), *event_status(ev, by_event_id)]
             )
             for role, ids in (("source", ev.source), ("target", ev.target)):
                 for pos, local in enumerate(ids):
@@ -484,6 +486,22 @@ def write_failure(store: Database, failure: IngestFailure, cache: WriteCache | N
         cache.quarantined.add(failure.doc_id)
 
 
+def _link_situations(store: Database) -> None:
+    """Link the new events into situation events (sitroom.store.situations), in one
+    transaction; what a stopped run left unlinked is linked by the next."""
+    conn = store.conn
+    conn.execute("BEGIN TRANSACTION")
+    try:
+        link_pending(conn)
+        conn.execute("COMMIT")
+    except BaseException as error:
+        conn.execute("ROLLBACK")
+        if isinstance(error, duckdb.Error):
+            raise StoreError(f"cannot link situation events: {error}",
+                             path=str(store.path)) from error
+        raise
+
+
 def ingest_records(
     store: Database,
     records: Iterable[Any],
@@ -541,4 +559,5 @@ def ingest_records(
             outcome = "quarantined"
         if progress is not None:
             progress(outcome, label)
+    _link_situations(store)
     return IngestResult(added, skipped, len(failures), tuple(failures))

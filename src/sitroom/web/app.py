@@ -8,35 +8,44 @@
 - ``POST /api/documents``: the one write, an upload (pasted text or a ``.txt``/``.md``/
   ``.html`` file up to ``MAX_UPLOAD_BYTES``) that is analysed and stored.
 
-All access to the DuckDB connection is serialised by one lock (the server runs handlers
-on a thread pool). Query parameters are typed and bounded; SQL is parameterised.
+Reads hold no lock: each request reads through its own DuckDB cursor, and a query
+running over ``query_seconds`` is interrupted (422). Query parameters are typed and
+bounded (dates inside 1900-01-01 … a year ahead, rows by ``limit``, answers by
+:data:`MAX_RESPONSE_BYTES`); SQL is parameterised. Uploads are analysed on a worker
+thread, one at a time, within ``upload_seconds``; the one writer is serialised by a
+lock. Every request passes :class:`sitroom.web.guard.Guard` (Host and Origin checks,
+sizes, security headers on every answer, errors included).
 """
 
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
 import datetime as dt
 import re
 import threading
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
 
+import duckdb
 from fastapi import FastAPI, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi import Path as PathParam
-from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel
 
 from sitroom.api import Store, open_store
-from sitroom.documents.model import Document
-from sitroom.documents.readers import build_document
+from sitroom.documents.model import Document, ReadFailure
+from sitroom.documents.readers import build_document, decode
 from sitroom.errors import SitroomError
+from sitroom.pipeline.budget import Deadline
 from sitroom.record import AnalysisRecord
 from sitroom.store import DocumentTexts
 from sitroom.web import evidence, queries
+from sitroom.web.guard import Guard
 
 STATIC = Path(__file__).resolve().parent / "static"
 #: Largest accepted upload (bytes of text).
@@ -50,17 +59,26 @@ UPLOAD_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown",
 UPLOAD_TYPES = {"text/plain", "text/markdown", "text/x-markdown", "text/html",
                 "application/octet-stream", ""}
 
+#: Seconds a query may run before it is interrupted.
+QUERY_SECONDS = 15.0
+#: Seconds an upload's analysis may take.
+UPLOAD_SECONDS = 120.0
+#: Largest JSON answer of the API (bytes).
+MAX_RESPONSE_BYTES = 16_000_000
+#: Earliest date a query accepts (the latest: a year after today).
+EARLIEST_DATE = dt.date(1900, 1, 1)
+
 #: Analyses one prepared document into a record.
 Analyzer = Callable[[Document], AnalysisRecord]
 
-_DOC_ID = r"^[A-Za-z0-9_.:\-]{1,128}$"
+#: Any id without control characters: spaces, accents and slashes are routed.
+_DOC_ID = r"^[^\x00-\x1f\x7f]{1,512}$"
 _EVENT_ID = r"^[A-Za-z0-9_.:\-]{1,64}$"
 _DYAD = re.compile(r"^\s*(\d{1,18})\s*,\s*(\d{1,18})\s*$")
 
 
 def default_analyzer(document: Document) -> AnalysisRecord:
     """Analyse one document with the full sitroom pipeline (loaded once per process)."""
-    from sitroom.documents.model import ReadFailure
     from sitroom.pipeline.analyze import analyze_documents
 
     result = next(analyze_documents([document]))
@@ -94,7 +112,17 @@ def _parse_dyad(value: str | None) -> tuple[int, int] | None:
     return int(match[1]), int(match[2])
 
 
+def latest_date() -> dt.date:
+    """The latest date a query accepts: one year after today."""
+    return dt.date.today() + dt.timedelta(days=366)
+
+
 def _check_range(start: dt.date | None, end: dt.date | None) -> None:
+    latest = latest_date()
+    for name, day in (("start", start), ("end", end)):
+        if day is not None and not EARLIEST_DATE <= day <= latest:
+            raise HTTPException(422, f"{name} must be between {EARLIEST_DATE.isoformat()} "
+                                     f"and {latest.isoformat()}")
     if start is not None and end is not None and start > end:
         raise HTTPException(422, "start must not be after end")
 
@@ -109,6 +137,9 @@ def create_app(
     read_only: bool = False,
     analyzer: Analyzer | None = None,
     upload_dir: str | Path | None = None,
+    allowed_hosts: Iterable[str] = (),
+    query_seconds: float = QUERY_SECONDS,
+    upload_seconds: float = UPLOAD_SECONDS,
 ) -> FastAPI:
     """Build the dashboard application over the store at ``db_path``.
 
@@ -118,21 +149,32 @@ def create_app(
         analyzer: turns an uploaded document into a record (default: the full pipeline).
         upload_dir: where uploaded texts are kept so their evidence can be shown
             (default: ``<store name>-uploads/`` beside the store).
+        allowed_hosts: host names the server answers to besides loopback names
+            (``"*"``: any; ``sitroom serve --host`` adds the host it binds to).
+        query_seconds: a read running longer is interrupted (422).
+        upload_seconds: an upload's analysis running longer is stopped (422).
 
     Returns:
         The FastAPI application; the store is closed on shutdown.
     """
     path = Path(db_path)
     store: Store = open_store(path, read_only=read_only)
-    lock = threading.RLock()
+    lock = threading.Lock()  # the one writer (uploads); reads take no lock
+    upload_slot = threading.Semaphore(1)
+    running: set[Deadline] = set()
     analyze = analyzer or default_analyzer
     uploads = Path(upload_dir) if upload_dir else path.with_name(path.stem + "-uploads")
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
-        with lock:
-            store.close()
+        for deadline in list(running):  # stop an upload being analysed
+            deadline.stop()
+        if lock.acquire(timeout=10):
+            try:
+                store.close()
+            finally:
+                lock.release()
 
     app = FastAPI(
         title="sitroom dashboard",
@@ -144,25 +186,28 @@ def create_app(
     )
     app.state.store = store
     app.state.lock = lock
-
-    @app.middleware("http")
-    async def limit_upload(request: Request, call_next: Any) -> Response:
-        if request.method == "POST" and request.url.path == "/api/documents":
-            length = request.headers.get("content-length")
-            if length is not None and length.isdigit() and int(length) > MAX_REQUEST_BYTES:
-                return JSONResponse(
-                    {"detail": f"upload too large: over {MAX_UPLOAD_BYTES} bytes"}, 413
-                )
-        response: Response = await call_next(request)
-        return response
+    app.add_middleware(Guard, allowed_hosts=allowed_hosts, upload_paths=["/api/documents"],
+                       max_request_bytes=MAX_REQUEST_BYTES,
+                       max_response_bytes=MAX_RESPONSE_BYTES)
 
     @app.exception_handler(SitroomError)
     async def sitroom_error(_: Request, error: SitroomError) -> JSONResponse:
         return JSONResponse({"detail": str(error)}, 500)
 
     def locked(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        with lock:
-            return fn(store, *args, **kwargs)
+        """Run a read on its own cursor (no lock), interrupted after ``query_seconds``."""
+        cursor = store.conn.cursor()
+        timer = threading.Timer(query_seconds, cursor.interrupt)
+        timer.daemon = True
+        timer.start()
+        try:
+            return fn(Store(cursor, store.path, store.read_only), *args, **kwargs)
+        except duckdb.InterruptException as error:
+            raise HTTPException(422, f"the query ran over {query_seconds:.0f} s: narrow it "
+                                     "(dates, filters, limit)") from error
+        finally:
+            timer.cancel()
+            cursor.close()
 
     not_found: dict[int | str, dict[str, Any]] = {
         404: {"model": Problem, "description": "No such item"}
@@ -232,7 +277,7 @@ def create_app(
             limit=limit,
         ))
 
-    @app.get("/api/events/{doc_id}/{event_id}", tags=["events"], responses=not_found)
+    @app.get("/api/events/{doc_id:path}/{event_id}", tags=["events"], responses=not_found)
     def get_evidence(
         doc_id: Annotated[str, PathParam(pattern=_DOC_ID)],
         event_id: Annotated[str, PathParam(pattern=_EVENT_ID)],
@@ -299,7 +344,7 @@ def create_app(
         and actor names."""
         return list(locked(queries.documents, q, limit))
 
-    @app.get("/api/documents/{doc_id}", tags=["documents"], responses=not_found)
+    @app.get("/api/documents/{doc_id:path}", tags=["documents"], responses=not_found)
     def get_document(doc_id: Annotated[str, PathParam(pattern=_DOC_ID)]) -> dict[str, Any]:
         """One document: metadata, its text (when the file is available) with actor
         mentions and triggers marked, and its actors, events, quotes and sources."""
@@ -318,7 +363,9 @@ def create_app(
             403: {"model": Problem, "description": "The store is read-only"},
             413: {"model": Problem, "description": f"Over {MAX_UPLOAD_BYTES} bytes"},
             415: {"model": Problem, "description": "Not a .txt, .md or .html text file"},
-            422: {"model": Problem, "description": "No text, or analysis failed"},
+            422: {"model": Problem, "description": "No text, or analysis failed or ran "
+                                                   "over its time"},
+            429: {"model": Problem, "description": "Another upload is being analysed"},
         },
     )
     async def post_document(
@@ -345,12 +392,12 @@ def create_app(
             raw = await file.read(MAX_UPLOAD_BYTES + 1)
             if len(raw) > MAX_UPLOAD_BYTES:
                 raise HTTPException(413, f"upload too large: over {MAX_UPLOAD_BYTES} bytes")
-            if b"\x00" in raw[:8192]:
-                raise HTTPException(415, "binary file: upload UTF-8 text")
-            try:
-                body = raw.decode("utf-8-sig")
-            except UnicodeDecodeError as error:
-                raise HTTPException(415, f"not UTF-8 text (byte {error.start})") from error
+            decoded = decode(raw, filename)
+            if isinstance(decoded, ReadFailure):
+                if decoded.reason == "empty file":
+                    raise HTTPException(422, "the document is empty")
+                raise HTTPException(415, f"{decoded.reason}: upload UTF-8 text")
+            body = decoded
             fmt = UPLOAD_SUFFIXES[suffix]
             name = Path(filename).stem
         elif text is not None:
@@ -361,20 +408,51 @@ def create_app(
             raise HTTPException(422, "send the text (field 'text') or a file (field 'file')")
         if not body.strip():
             raise HTTPException(422, "the document is empty")
-        return await run_in_threadpool(_store_upload, body, title, fmt, name)
+        if not upload_slot.acquire(blocking=False):
+            raise HTTPException(429, "another upload is being analysed; try again shortly",
+                                headers={"Retry-After": "5"})
+        done: concurrent.futures.Future[Upload] = concurrent.futures.Future()
+        done.set_running_or_notify_cancel()  # running: a request that gives up cannot cancel
+        worker = threading.Thread(target=_upload_worker, args=(done, body, title, fmt, name),
+                                  name="sitroom-upload", daemon=True)
+        try:
+            worker.start()
+        except BaseException:
+            upload_slot.release()
+            raise
+        try:
+            return await asyncio.wait_for(asyncio.wrap_future(done), upload_seconds + 5)
+        except TimeoutError as error:
+            raise HTTPException(422, f"analysis did not finish within {upload_seconds:.0f} s"
+                                ) from error
+
+    def _upload_worker(done: concurrent.futures.Future[Upload], body: str,
+                       title: str | None, fmt: str, name: str) -> None:
+        """Analyse and store one upload off the request path; always frees the slot."""
+        try:
+            done.set_result(_store_upload(body, title, fmt, name))
+        except BaseException as error:  # handed to the waiting request
+            done.set_exception(error)
+        finally:
+            upload_slot.release()
 
     def _store_upload(body: str, title: str | None, fmt: str, name: str) -> Upload:
         document = build_document(body, title=title or None, fmt=fmt)
         suffix = {"text": ".txt", "markdown": ".md", "html": ".html"}[fmt]
         target = uploads / f"{_safe_name(name)}-{document.sha256[:12]}{suffix}"
         document = replace(document, path=str(target))
+        deadline = Deadline(upload_seconds, "upload")
+        running.add(deadline)
         try:
-            record = analyze(document)
+            with deadline:
+                record = analyze(document)
         except Exception as error:  # any analysis failure is the client's 422
             reason = str(error)
             if not reason.startswith("analysis failed"):
                 reason = f"analysis failed: {reason}"
             raise HTTPException(422, reason) from error
+        finally:
+            running.discard(deadline)
         record = replace(record, document=replace(record.document, path=str(target)))
         with lock:
             uploads.mkdir(parents=True, exist_ok=True)
@@ -398,19 +476,6 @@ def create_app(
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:
         return FileResponse(STATIC / "index.html", media_type="text/html")
-
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next: Any) -> Response:
-        response: Response = await call_next(request)
-        response.headers.setdefault(
-            "Content-Security-Policy",
-            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-            "img-src 'self' data:; connect-src 'self'; object-src 'none'; "
-            "base-uri 'none'; frame-ancestors 'none'",
-        )
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        return response
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app

@@ -16,9 +16,15 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from sitroom.analysis.escalation import METHOD, daily_escalation, escalation_signals
+from sitroom.analysis.escalation import (
+    METHOD,
+    daily_escalation,
+    escalation_signals,
+    store_prior,
+)
 from sitroom.analysis.network import network as actor_network
 from sitroom.analysis.series import actor_series, dyad_series
+from sitroom.store.situations import by_gid, is_fact, situation_rows
 from sitroom.web.shape import none, one, plain, rows
 
 if TYPE_CHECKING:
@@ -40,6 +46,7 @@ def summary(store: Store) -> dict[str, Any]:
     claims = claim_counts(store)
     return {
         **counts,
+        **situation_summary(store),
         "counted_events": span.get("counted", 0),
         "start": span.get("start"),
         "end": span.get("end"),
@@ -63,6 +70,26 @@ def claim_counts(store: Store) -> dict[str, int]:
         """,
     ) or {}
     return {k: int(v or 0) for k, v in row.items()}
+
+
+def situation_summary(store: Store) -> dict[str, Any]:
+    """Situation events by status, and the most recent one (newest last day, then the
+    strongest, the most reported) with its actors, for the page to select first."""
+    by_status = {r["status"]: int(r["n"]) for r in rows(
+        store, "SELECT status, count(*) AS n FROM situations GROUP BY status")}
+    newest = situation_rows(store.conn, limit=50)
+    latest = None
+    both = [s for s in newest if s["source_ids"] and s["target_ids"]]
+    if both:
+        last = both[0]["last_date"]
+        pick = min((s for s in both if s["last_date"] == last),
+                   key=lambda s: (-abs(s["goldstein"] or 0), -s["mentions"], s["situation_id"]))
+        if pick is not None:
+            latest = {"id": int(pick["situation_id"]), "status": pick["status"],
+                      "date": plain(pick["last_date"]), "plover": pick["plover"],
+                      "source_ids": [int(i) for i in pick["source_ids"]],
+                      "target_ids": [int(i) for i in pick["target_ids"]]}
+    return {"situations": by_status, "latest_situation": latest}
 
 
 # -- actors and the network ---------------------------------------------------------
@@ -168,8 +195,27 @@ def _side(names: Any, ids: Any, countries: Any) -> list[dict[str, Any]]:
     return out
 
 
-def event_item(row: dict[str, Any]) -> dict[str, Any]:
-    """The API's shape of one row of ``Store.events_arrow``."""
+def _situation(sit: dict[str, Any] | None) -> dict[str, Any] | None:
+    if not sit or sit.get("situation_id") is None:
+        return None
+    return {
+        "id": int(sit["situation_id"]), "status": sit["status"], "stance": sit["stance"],
+        "mentions": sit["mentions"], "documents": sit["documents"], "sources": sit["sources"],
+        "claimed_by": list(sit["claimed_by"] or []), "denied_by": list(sit["denied_by"] or []),
+        "outlets": list(sit["outlets"] or []), "reason": sit["reason"],
+    }
+
+
+def event_item(row: dict[str, Any], sit: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The API's shape of one row of ``Store.events_arrow``, with the event's status and
+    its situation event (``sit``, from :func:`sitroom.store.situations.by_gid`).
+
+    ``date_fallback`` is true when the text gave no date and the event's date is its
+    document's publication date; ``fact`` applies the store's fact rule
+    (:func:`sitroom.store.situations.is_fact`)."""
+    sit = sit or {}
+    situation = _situation(sit)
+    status = sit.get("event_status") or "asserted"
     return {
         "gid": row["gid"],
         "doc_id": row["doc_id"],
@@ -191,6 +237,10 @@ def event_item(row: dict[str, Any]) -> dict[str, Any]:
         "source_text": row["source_text"],
         "title": row["title"],
         "published": plain(row["published"]),
+        "status": status,
+        "situation": situation,
+        "date_fallback": row["date"] is not None and not row.get("date_text"),
+        "fact": is_fact(row["counted"], status, situation["status"] if situation else None),
     }
 
 
@@ -219,12 +269,37 @@ def events(
         include_all=include_all,
         limit=limit,
     )
-    return [event_item(r) for r in table.to_pylist()]
+    found = table.to_pylist()
+    sits = by_gid(store.conn, [int(r["gid"]) for r in found])
+    return [event_item(r, sits.get(int(r["gid"]))) for r in found]
 
 
 # -- timeline and escalation ----------------------------------------------------------
 def _day(value: Any) -> str:
     return pd.Timestamp(value).date().isoformat()
+
+
+#: The longest timeline the dashboard builds (days).
+MAX_TIMELINE_DAYS = 3660
+
+
+def _data_range(store: Store, *, actor: int | None, dyad: tuple[int, int] | None
+                ) -> tuple[dt.date | None, dt.date | None]:
+    """The first and last day of the counted events of an actor or dyad."""
+    if dyad is not None:
+        cond = ("e.gid IN (SELECT a.gid FROM event_actors a JOIN event_actors b "
+                "ON a.gid = b.gid WHERE a.actor_id = ? AND b.actor_id = ? AND a.role <> b.role)")
+        params: list[Any] = [dyad[0], dyad[1]]
+    else:
+        cond = "e.gid IN (SELECT gid FROM event_actors WHERE actor_id = ?)"
+        params = [actor]
+    row = one(store, f"SELECT min(e.event_date) AS lo, max(e.event_date) AS hi FROM events e "
+                     f"WHERE e.counted AND {cond}", params) or {}
+
+    def day(value: Any) -> dt.date | None:
+        return dt.date.fromisoformat(str(value)[:10]) if value else None
+
+    return day(row.get("lo")), day(row.get("hi"))
 
 
 def timeline(
@@ -242,7 +317,29 @@ def timeline(
     :func:`sitroom.analysis.escalation.escalation` over the whole stored history of the
     actor or dyad (so a range does not shorten the baseline).
     """
+    lo, hi = _data_range(store, actor=actor, dyad=dyad)
+    if lo is None or hi is None:
+        return {"days": [], "signals": [], "events": 0, "method": ESCALATION_METHOD}
+    # Bounded always: the range defaults to the data's first and last day; a given end
+    # never reaches past the data's last day or MAX_TIMELINE_DAYS after its first, and
+    # the range is at most MAX_TIMELINE_DAYS long (its newest days are kept).
+    def shift(day: dt.date, days: int) -> dt.date:
+        try:
+            return day + dt.timedelta(days=days)
+        except OverflowError:
+            return dt.date.max if days > 0 else dt.date.min
+
+    hi_bound = min(end, max(hi, shift(lo, MAX_TIMELINE_DAYS))) if end is not None else hi
+    lo_bound = start if start is not None else lo
+    lo_bound = max(lo_bound, shift(hi_bound, -MAX_TIMELINE_DAYS))
+    history_lo = max(lo, shift(hi, -MAX_TIMELINE_DAYS - 30))
+    if lo_bound > hi_bound:
+        return {"days": [], "signals": [], "events": 0, "method": ESCALATION_METHOD}
+    start, end = lo_bound, hi_bound
+
     def series(since: dt.date | None = None, until: dt.date | None = None) -> pd.DataFrame:
+        since = since or history_lo
+        until = until or hi
         if dyad is not None:
             return dyad_series(store, str(dyad[0]), str(dyad[1]), either_direction=True,
                                since=since, until=until)
@@ -253,7 +350,10 @@ def timeline(
         dyad=(str(dyad[0]), str(dyad[1])) if dyad is not None else None,
         either_direction=True, since=start, until=end,
     ).num_rows
-    flags = daily_escalation(series())
+    whole = series()
+    prior = (store_prior(store, whole["date"].iloc[0])
+             if dyad is not None and not whole.empty else None)
+    flags = daily_escalation(whole, prior)
     days: list[dict[str, Any]] = []
     signals: list[dict[str, Any]] = []
     ranged = series(start, end)

@@ -114,8 +114,10 @@
       wheelSensitivity: 0.3,
       style: [
         { selector: "node", style: {
-          label: "data(label)", "font-size": 11, color: "#1d2330",
-          "text-valign": "bottom", "text-margin-y": 4,
+          label: "data(label)", "font-size": 13, color: "#1d2330",
+          "text-valign": "bottom", "text-margin-y": 4, "text-wrap": "ellipsis",
+          "text-max-width": 140, "text-background-color": "#ffffff",
+          "text-background-opacity": 0.85, "text-background-padding": 2,
           "background-color": "#1f4e8c", "border-width": 2, "border-color": "#fff",
           width: `mapData(events, 0, ${maxNode}, 18, 64)`,
           height: `mapData(events, 0, ${maxNode}, 18, 64)`,
@@ -144,6 +146,10 @@
       const d = evt.target.data();
       selectDyad(d.a, d.b, cy.$id(d.source).data("label"), cy.$id(d.target).data("label"));
     });
+    // Labels stay readable at the default size: when the fitted graph is zoomed out,
+    // the font grows so that labels are drawn at about 13 px.
+    const zoom = cy.zoom();
+    if (zoom < 1) cy.style().selector("node").style("font-size", Math.min(40, 13 / zoom)).update();
     state.cy = cy;
     state.networkReady = true;
   }
@@ -156,12 +162,15 @@
     const seq = ++selectionSeq;
     state.selection = key;
     $("events-title").textContent = `— ${title}`;
-    const params = { ...eventParams, start: state.range.start, end: state.range.end, limit: 500 };
+    const params = { ...eventParams, start: state.range.start, end: state.range.end, limit: 1000,
+                     include_all: true };
     const [events, timeline] = await Promise.all([
       api("/api/events", params), api("/api/timeline", timelineParams),
     ]);
     if (seq !== selectionSeq) return;
-    showEvents(events);
+    state.events = events;
+    fillSourceKinds(events);
+    showEvents(applyFilters(events));
     drawTimeline(timeline, timelineLabel);
     $("events-list").dataset.for = key;
     $("timeline").dataset.for = key;
@@ -184,16 +193,92 @@
                  `${labelA} ↔ ${labelB}`);
   }
 
+  // -- filters over the listed events (certainty, modality, status, source kind) --------
+  const FILTERS = ["filter-certainty", "filter-modality", "filter-status", "filter-source"];
+
+  function situationStatus(ev) {
+    return ev.situation ? ev.situation.status : null;
+  }
+
+  function keep(ev, f) {
+    if (f.certainty && ev.certainty !== f.certainty) return false;
+    if (f.modality && ev.modality !== f.modality) return false;
+    if (f.source) {
+      const kind = ev.source_text === null || ev.source_text === undefined ? "own-voice" : ev.source_kind;
+      if (kind !== f.source) return false;
+    }
+    const status = f.status || "counted";
+    if (status === "counted") return ev.counted;
+    if (status === "fact") return ev.fact;
+    if (status === "all") return true;
+    if (["asserted", "claimed", "alleged", "unverified"].includes(status)) return ev.status === status;
+    if (status === "denied") return ev.status === "denied" || situationStatus(ev) === "denied";
+    return situationStatus(ev) === status;
+  }
+
+  function applyFilters(events) {
+    const f = {
+      certainty: $("filter-certainty").value, modality: $("filter-modality").value,
+      status: $("filter-status").value, source: $("filter-source").value,
+    };
+    const kept = events.filter((ev) => keep(ev, f));
+    $("events-count").textContent = `${kept.length} of ${events.length} events`;
+    return kept;
+  }
+
+  function fillSourceKinds(events) {
+    const select = $("filter-source");
+    const current = select.value;
+    const kinds = [...new Set(events.map((ev) => ev.source_kind).filter(Boolean))].sort();
+    clear(select);
+    select.append(el("option", { value: "", text: "any source" }),
+                  el("option", { value: "own-voice", text: "the report's own voice" }));
+    for (const kind of kinds) select.append(el("option", { value: kind, text: kind }));
+    select.value = [...select.options].some((o) => o.value === current) ? current : "";
+  }
+
+  function refilter() {
+    if (state.events) showEvents(applyFilters(state.events));
+  }
+
+  // The "denied by … / contested / corroborated" badge of an event.
+  function claimBadge(ev) {
+    const sit = ev.situation;
+    const deniers = sit && sit.denied_by.length ? sit.denied_by.join(", ") : null;
+    if (ev.status === "denied" || (sit && sit.status === "denied")) {
+      return el("span", { class: "badge denied", title: "reported only as denied",
+                          text: `denied by ${deniers || "a party"}` });
+    }
+    if (sit && sit.status === "contested") {
+      return el("span", { class: "badge contested",
+                          title: `claimed by ${sit.claimed_by.join(", ")}; denied by ${deniers}`,
+                          text: `contested · denied by ${deniers}` });
+    }
+    if (sit && sit.status === "corroborated") {
+      return el("span", { class: "badge corroborated", title: sit.claimed_by.join(", "),
+                          text: `corroborated · ${sit.sources} sources, ${sit.documents} reports` });
+    }
+    return null;
+  }
+
   function eventRow(ev, list) {
-    const item = el("li", { "data-doc": ev.doc_id, "data-event": ev.event_id });
+    const item = el("li", { "data-doc": ev.doc_id, "data-event": ev.event_id,
+                            "data-status": ev.situation ? ev.situation.status : ev.status });
     const tags = [quadTag(ev.quad_class)];
+    const badge = claimBadge(ev);
+    if (badge) tags.unshift(badge);
+    if (["claimed", "alleged", "unverified"].includes(ev.status)) {
+      tags.push(el("span", { class: "tag", text: ev.status }));
+    }
     if (ev.modality !== "actual") tags.push(el("span", { class: "tag", text: ev.modality }));
     if (ev.polarity === "negative") tags.push(el("span", { class: "tag", text: "negated" }));
     if (ev.certainty !== "confirmed") tags.push(el("span", { class: "tag", text: ev.certainty }));
     if (ev.source_anonymous) tags.push(el("span", { class: "tag anon", text: "anonymous source" }));
     if (ev.source_kind === "intelligence") tags.push(el("span", { class: "tag intel", text: "intelligence" }));
     const button = el("button", { type: "button", class: "event-button" },
-      el("span", { class: "ev-date", text: ev.date || "undated" }),
+      el("span", { class: `ev-date${ev.date_fallback ? " fallback" : ""}`,
+                   title: ev.date_fallback ? "no date in the text: the report's publication date" : null,
+                   text: ev.date ? `${ev.date}${ev.date_fallback ? " (published)" : ""}` : "undated" }),
       el("span", { class: "ev-what" },
         `${names(ev.source)} `, el("b", { text: ev.trigger || ev.plover || "?" }),
         ` ${names(ev.target)}`),
@@ -474,6 +559,7 @@
       $("upload-dialog").showModal();
     });
     $("upload-form").addEventListener("submit", upload);
+    for (const id of FILTERS) $(id).addEventListener("change", refilter);
   }
 
   async function start() {
@@ -484,8 +570,21 @@
         $("range-start").value = state.summary.start;
         $("range-end").value = state.summary.end;
       }
-      // Start on the most active actor so that the page is never blank.
-      if (state.cy && state.cy.nodes().length) {
+      // Start on the most recent situation event (its dyad, else its doer), else on
+      // the most active actor, so that the page is never blank.
+      const latest = state.summary && state.summary.latest_situation;
+      const edge = latest && state.cy
+        && state.cy.$id(`e${latest.source_ids[0]}-${latest.target_ids[0]}`);
+      const doer = latest && state.cy && state.cy.$id(`a${latest.source_ids[0]}`);
+      if (edge && edge.length) {
+        const d = edge.data();
+        await selectDyad(d.a, d.b, state.cy.$id(d.source).data("label"),
+                         state.cy.$id(d.target).data("label"));
+        state.started = `situation:${latest.id}`;
+      } else if (doer && doer.length) {
+        await selectActor(doer.data("actorId"), doer.data("label"));
+        state.started = `situation:${latest.id}`;
+      } else if (state.cy && state.cy.nodes().length) {
         const top = state.cy.nodes().max((n) => n.data("events")).ele;
         await selectActor(top.data("actorId"), top.data("label"));
       }

@@ -1,0 +1,171 @@
+"""Knowledge as dated facts: news organisations, armed groups, IGO bodies, parliaments and seats.
+
+Four data files beside ``actors.json``, each entry with its own source note:
+
+- ``media.json``: news organisations and the country each is based in (sector MED);
+- ``armed_groups.json``: armed groups and militias with their country and sector, the date
+  each was founded (``valid_from``) and, when it ceased, ``valid_to``;
+- ``igos.json``: IGOs and their bodies with their CAMEO actor code and the organisation a
+  body belongs to (``parent``);
+- ``offices.json``: parliaments, ministries, councils (kind ``body``) and seats of
+  government (kind ``seat``, a metonym for the government) by local and English names,
+  with ``valid_from`` and ``valid_to``.
+
+Every file is validated when it is loaded: a missing or mistyped field, a country code that
+is no ISO3 code, a date that is no ISO date, an end before a start, or an entry without a
+source note stops the run with an error naming the file and the entry's line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sitroom.lexicons import JsonFile, json_file
+
+#: The knowledge files this module reads, in load order.
+KNOWLEDGE_FILES = ("media.json", "armed_groups.json", "igos.json", "offices.json")
+#: Codes a country field may hold besides ISO3: no single country applies.
+NON_STATE_CODES = frozenset({"IGO", "NGO", "MNC", "IMG"})
+#: A date of a dated fact: a year, a month or a day (ISO 8601).
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_COUNTRY = re.compile(r"^[A-Z]{3}$")
+_SECTOR = re.compile(r"^[A-Z]{3}$")
+_CAMEO_IGO = re.compile(r"^IGO[A-Z]{0,9}$")
+_OFFICE_KINDS = ("body", "seat")
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One named thing of a knowledge file, as the actor lexicon indexes it.
+
+    Attributes:
+        type: the lexicon entry type ("body", "igo", "seat").
+        name: canonical name.
+        country: ISO3 code or IGO/NGO/MNC/IMG.
+        sector: CAMEO sector or None.
+        kind: actor kind (organization, nonstate, igo, state).
+        code: CAMEO actor code (IGOs) or None.
+    """
+
+    type: str
+    name: str
+    country: str
+    sector: str | None
+    kind: str
+    code: str | None = None
+
+
+Add = Callable[[str, Fact], None]
+
+
+def _text(file: JsonFile, obj: dict[str, Any], key: str) -> str:
+    value = file.require(obj, key, str)
+    if not value.strip():
+        raise file.error(obj, f"field {key!r} may not be empty")
+    return str(value)
+
+
+def _names(file: JsonFile, obj: dict[str, Any]) -> list[str]:
+    names = file.require(obj, "names", list)
+    if not all(isinstance(n, str) and n.strip() for n in names):
+        raise file.error(obj, "field 'names' must be a list of non-empty strings")
+    return [_text(file, obj, "name"), *names]
+
+
+def _country(file: JsonFile, obj: dict[str, Any]) -> str:
+    code = _text(file, obj, "country")
+    if not _COUNTRY.match(code):
+        raise file.error(obj, f"country {code!r} is no ISO3 code (or IGO/NGO/MNC/IMG)")
+    return code
+
+
+def _sector(file: JsonFile, obj: dict[str, Any]) -> str | None:
+    sector = file.require(obj, "sector", (str, type(None)))
+    if sector is not None and not _SECTOR.match(sector):
+        raise file.error(obj, f"sector {sector!r} is no CAMEO sector code")
+    return sector  # type: ignore[no-any-return]
+
+
+def check_dates(file: JsonFile, obj: dict[str, Any]) -> tuple[str, str | None]:
+    """``valid_from`` (required) and ``valid_to`` (``null`` while valid), checked."""
+    start = _text(file, obj, "valid_from")
+    end = file.require(obj, "valid_to", (str, type(None)))
+    for value in (start, end):
+        if value is not None and not _DATE.match(value):
+            raise file.error(obj, f"date {value!r} is no ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    if end is not None and end[: len(start)] < start[: len(end)]:
+        raise file.error(obj, f"valid_to {end!r} is before valid_from {start!r}")
+    return start, end
+
+
+def _entries(file: JsonFile, key: str) -> Iterator[dict[str, Any]]:
+    items = file.require(file.data, key, list)
+    for item in items:
+        if not isinstance(item, dict):
+            raise file.error(file.data, f"every item of {key!r} must be an object")
+        _text(file, item, "source")
+        yield item
+
+
+def _media(file: JsonFile, add: Add) -> None:
+    for row in _entries(file, "media"):
+        entry = Fact("body", _text(file, row, "name"), _country(file, row), "MED",
+                     "organization")
+        for name in _names(file, row):
+            add(name, entry)
+
+
+def _groups(file: JsonFile, add: Add) -> None:
+    for row in _entries(file, "groups"):
+        check_dates(file, row)
+        entry = Fact("body", _text(file, row, "name"), _country(file, row),
+                     _sector(file, row), "nonstate")
+        for name in _names(file, row):
+            add(name, entry)
+
+
+def _igos(file: JsonFile, add: Add) -> None:
+    for row in _entries(file, "igos"):
+        code = _text(file, row, "code")
+        if not _CAMEO_IGO.match(code):
+            raise file.error(row, f"code {code!r} is no CAMEO IGO code (IGO + letters)")
+        file.require(row, "parent", (str, type(None)))
+        entry = Fact("igo", _text(file, row, "name"), "IGO", _sector(file, row), "igo", code)
+        for name in _names(file, row):
+            add(name, entry)
+
+
+def _offices(file: JsonFile, add: Add) -> None:
+    for row in _entries(file, "offices"):
+        check_dates(file, row)
+        kind = _text(file, row, "kind")
+        if kind not in _OFFICE_KINDS:
+            raise file.error(row, f"kind {kind!r} must be one of {', '.join(_OFFICE_KINDS)}")
+        name = _text(file, row, "name")
+        if kind == "seat":
+            entry = Fact("seat", name, _country(file, row), _sector(file, row), "state")
+        else:
+            entry = Fact("body", name, _country(file, row), _sector(file, row), "organization")
+        for alias in _names(file, row):
+            add(alias, entry)
+
+
+_READERS: dict[str, Callable[[JsonFile, Add], None]] = {
+    "media.json": _media,
+    "armed_groups.json": _groups,
+    "igos.json": _igos,
+    "offices.json": _offices,
+}
+
+
+def add_knowledge(add: Add) -> list[JsonFile]:
+    """Read every knowledge file, adding each name with ``add``; return the files read."""
+    files = []
+    for name in KNOWLEDGE_FILES:
+        file = json_file(name)
+        _READERS[name](file, add)
+        files.append(file)
+    return files

@@ -1,0 +1,6 @@
+"""Make the interop test modules importable by one another."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
