@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from sitroom.lexicons import clear_cache
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -43,3 +46,15 @@ def demo_dir() -> Path:
     from sitroom.cli import demo_corpus
 
     return demo_corpus()
+
+
+@pytest.fixture(name="override")
+def lexicon_override(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """An empty folder named by ``SITROOM_LEXICON_DIR``: a lexicon file written there
+    replaces the packaged one. Every lexicon cache is cleared before and after, so the
+    packaged files come back for the next test."""
+    monkeypatch.setenv("SITROOM_LEXICON_DIR", str(tmp_path))
+    clear_cache()
+    yield tmp_path
+    monkeypatch.delenv("SITROOM_LEXICON_DIR")
+    clear_cache()

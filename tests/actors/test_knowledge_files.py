@@ -4,13 +4,10 @@ dated, and read into the actor lexicon."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from tests.actors.actor_helpers import named, run
 
-import sitroom.lexicons
 from sitroom.actors.knowledge import KNOWLEDGE_FILES
 from sitroom.actors.lexicon import load_lexicon, normalize
 from sitroom.errors import LexiconError
@@ -46,18 +43,7 @@ def test_no_name_repeats_a_name_of_actors_json_with_another_meaning(name):
             assert key not in known or known[key] == entry.get("country"), alias
 
 
-def _clear() -> None:
-    sitroom.lexicons.clear_cache()
-    load_lexicon.cache_clear()
 
-
-@pytest.fixture
-def override(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    monkeypatch.setenv("SITROOM_LEXICON_DIR", str(tmp_path))
-    _clear()
-    yield tmp_path
-    monkeypatch.delenv("SITROOM_LEXICON_DIR")
-    _clear()
 
 
 # file, the text of an entry's line, the replacement, the reason the error must give

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,21 +11,6 @@ from sitroom.actors.knowledge import KNOWLEDGE_FILES
 from sitroom.actors.lexicon import load_lexicon
 from sitroom.errors import LexiconError
 from sitroom.lexicons.files import PACKAGED
-
-
-def _clear() -> None:
-    sitroom.lexicons.clear_cache()
-    load_lexicon.cache_clear()
-
-
-@pytest.fixture
-def override(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A lexicon override folder; the packaged lexicons come back afterwards."""
-    monkeypatch.setenv("SITROOM_LEXICON_DIR", str(tmp_path))
-    _clear()
-    yield tmp_path
-    monkeypatch.delenv("SITROOM_LEXICON_DIR")
-    _clear()
 
 
 def _break(override: Path, entry_marker: str, old: str, new: str) -> int:

@@ -175,13 +175,9 @@ MINIMAL_VERBS = {
 
 
 @pytest.fixture
-def lexdir(tmp_path, monkeypatch):
+def lexdir(override):
     """An empty override folder for lexicon files (``SITROOM_LEXICON_DIR``)."""
-    monkeypatch.setenv("SITROOM_LEXICON_DIR", str(tmp_path))
-    clear_cache()
-    yield tmp_path
-    monkeypatch.delenv("SITROOM_LEXICON_DIR")
-    clear_cache()
+    return override
 
 
 def _load() -> Codebook:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,16 +16,6 @@ VERBS = (PACKAGED / "verbs.json").read_text(encoding="utf-8")
 CAMEO = (PACKAGED / "cameo.json").read_text(encoding="utf-8")
 
 
-@pytest.fixture
-def override(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A folder named by ``SITROOM_LEXICON_DIR``, caches cleared before and after."""
-    monkeypatch.setenv("SITROOM_LEXICON_DIR", str(tmp_path))
-    lexicons.clear_cache()
-    load_codebook.cache_clear()
-    yield tmp_path
-    monkeypatch.delenv("SITROOM_LEXICON_DIR")
-    lexicons.clear_cache()
-    load_codebook.cache_clear()
 
 
 def _line_of(text: str, needle: str) -> int:

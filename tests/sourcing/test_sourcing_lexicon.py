@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +11,7 @@ import pytest
 
 from sitroom.errors import LexiconError
 from sitroom.lexicons import clear_cache, table, versions
-from sitroom.lexicons.files import OVERRIDE_ENV, PACKAGED
+from sitroom.lexicons.files import PACKAGED
 from sitroom.sourcing.common import reporting_verbs
 from sitroom.sourcing.lexicon import (
     count_words,
@@ -28,14 +27,6 @@ def packaged() -> dict[str, Any]:
     return data
 
 
-@pytest.fixture
-def override(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A lexicon folder named by ``SITROOM_LEXICON_DIR``; caches cleared before and after."""
-    monkeypatch.setenv(OVERRIDE_ENV, str(tmp_path))
-    clear_cache()
-    yield tmp_path
-    monkeypatch.delenv(OVERRIDE_ENV)
-    clear_cache()
 
 
 def write(folder: Path, data: dict[str, Any]) -> str:
