@@ -43,9 +43,6 @@ def test_no_name_repeats_a_name_of_actors_json_with_another_meaning(name):
             assert key not in known or known[key] == entry.get("country"), alias
 
 
-
-
-
 # file, the text of an entry's line, the replacement, the reason the error must give
 BROKEN = [
     ("armed_groups.json", '"valid_to": "2017-01-28"', '"valid_to": "2011-05-01"', "before"),

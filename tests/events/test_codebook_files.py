@@ -16,8 +16,6 @@ VERBS = (PACKAGED / "verbs.json").read_text(encoding="utf-8")
 CAMEO = (PACKAGED / "cameo.json").read_text(encoding="utf-8")
 
 
-
-
 def _line_of(text: str, needle: str) -> int:
     """The 1-based number of the only line holding ``needle``."""
     found = [n for n, line in enumerate(text.splitlines(), start=1) if needle in line]

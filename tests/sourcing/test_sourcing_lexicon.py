@@ -27,8 +27,6 @@ def packaged() -> dict[str, Any]:
     return data
 
 
-
-
 def write(folder: Path, data: dict[str, Any]) -> str:
     text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     (folder / "sourcing.json").write_text(text, encoding="utf-8")
