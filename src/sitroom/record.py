@@ -193,6 +193,23 @@ class Relation:
     start: int
     end: int
     rule: str | None = None
+    certainty: Certainty = "confirmed"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An act the text names but sitroom does not code as an event, kept as evidence.
+
+    ``reason`` says why it is not an event (for example ``no-source``: nobody can be
+    named as its doer); ``cameo``/``plover`` are what it would have been coded as.
+    """
+
+    trigger: Span
+    sentence: SentenceRef
+    reason: str
+    cameo: str | None = None
+    plover: str | None = None
+    rule: str | None = None
 
 
 @dataclass(frozen=True)
@@ -220,6 +237,7 @@ class AnalysisRecord:
     sources: tuple[Source, ...] = ()
     relations: tuple[Relation, ...] = ()
     quantities: tuple[Quantity, ...] = ()
+    mentions: tuple[Mention, ...] = ()
     schema: str = SCHEMA_ID
     errors: tuple[str, ...] = field(default=())
     provenance: Provenance | None = None
