@@ -1,7 +1,10 @@
 """Benchmark the store: fill a synthetic store with 1,000,000 events, time the queries.
 
 Not a test. Usage: ``python scripts/bench_store.py [--events N] [--db PATH]``.
-The bulk fill uses SQL directly (the write path is timed separately on a small batch).
+The bulk fill uses SQL directly, including the events' side columns (schema v5,
+``sitroom.store.sides``) that the writer fills; the write path is timed separately on a
+small batch. ``--check`` verifies the side columns against ``event_actors`` after the
+fill.
 """
 
 from __future__ import annotations
@@ -50,21 +53,28 @@ def fill(store: Store, n_events: int, per_doc: int = 10) -> None:
     cameo = "[" + ", ".join(f"'{p[1]}'" for p in PLOVER) + "]"
     gold = "[" + ", ".join(str(p[2]) for p in PLOVER) + "]"
     quad = "[" + ", ".join(str(p[3]) for p in PLOVER) + "]"
+    n_act = len(actors)
+    # The source actor of event g is 1 + hash(7g) % n_act, its target 1 + hash(13g) % n_act
+    # (as in event_actors below); actor i + 1 is state COUNTRIES[i // 5].
+    countries = "[" + ", ".join(f"'{c}'" for c in COUNTRIES) + "]"
     conn.execute(
         f"""INSERT INTO events (gid, doc_id, event_id, ord, plover, cameo, goldstein, quad_class,
             polarity, modality, certainty, source_locals, target_locals, trigger_text,
             trigger_start, trigger_end, sentence_index, sentence_start, sentence_end,
-            event_date, quantities, cues, counted)
+            event_date, quantities, cues, counted, src_ids, tgt_ids, src_countries,
+            tgt_countries)
         SELECT g, 'doc' || (g // {per_doc}), 'E' || (g % {per_doc}), g % {per_doc},
                {plover}[k + 1], {cameo}[k + 1], {gold}[k + 1], {quad}[k + 1],
                'positive', CASE WHEN g % 20 = 0 THEN 'future' ELSE 'actual' END,
                'confirmed', ['A1'], ['A2'], 'did', 0, 3, g % {per_doc}, 0, 90,
                DATE '2020-01-01' + ((g // {per_doc}) % 1500)::INTEGER, '[]', '[]',
-               g % 20 <> 0
-        FROM (SELECT i AS g, (hash(i) % {len(PLOVER)})::BIGINT AS k
+               g % 20 <> 0, [sa], [ta], [{countries}[(sa - 1) // 5 + 1]],
+               [{countries}[(ta - 1) // 5 + 1]]
+        FROM (SELECT i AS g, (hash(i) % {len(PLOVER)})::BIGINT AS k,
+                     (1 + hash(i * 7) % {n_act})::BIGINT AS sa,
+                     (1 + hash(i * 13) % {n_act})::BIGINT AS ta
               FROM range(1, {n_events} + 1) t(i))"""
     )
-    n_act = len(actors)
     conn.execute(
         f"""INSERT INTO event_actors
         SELECT g, 'doc' || (g // {per_doc}), 'source', 0, 'A1', a, split_part(name, ' ', 1)
@@ -81,6 +91,22 @@ def fill(store: Store, n_events: int, per_doc: int = 10) -> None:
     )
     conn.execute("COMMIT")
     conn.execute("CHECKPOINT")
+
+
+def check_sides(store: Store) -> None:
+    """Fail unless every event's side columns say what its event_actors rows say."""
+    rows = store.conn.execute("""
+        SELECT count(*) FROM events e JOIN (
+            SELECT gid, list_sort(list_distinct(list(actor_id) FILTER (role = 'source'))) si,
+                   list_sort(list_distinct(list(actor_id) FILTER (role = 'target'))) ti,
+                   list_sort(list_distinct(list(country) FILTER (role = 'source'))) sc,
+                   list_sort(list_distinct(list(country) FILTER (role = 'target'))) tc
+            FROM event_actors GROUP BY gid) x ON x.gid = e.gid
+        WHERE e.src_ids <> x.si OR e.tgt_ids <> x.ti OR e.src_countries <> x.sc
+           OR e.tgt_countries <> x.tc""").fetchall()
+    if rows[0][0]:
+        raise SystemExit(f"{rows[0][0]} events have side columns unlike their actor rows")
+    print("side columns agree with event_actors")
 
 
 def timed(label: str, fn: Callable[[], Any], repeat: int = 3, fresh: bool = True) -> Any:
@@ -125,7 +151,15 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--db", type=Path, default=None)
     parser.add_argument("--ingest-docs", type=int, default=500)
+    parser.add_argument("--check", action="store_true",
+                        help="check the filled side columns against event_actors")
+    parser.add_argument("--no-ingest", action="store_true", help="skip the write timing")
+    parser.add_argument("--ingest-only", action="store_true",
+                        help="only the write timing (no one-million-event store)")
     args = parser.parse_args()
+    if args.ingest_only:
+        bench_ingest(args.ingest_docs)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         path = args.db or Path(tmp) / "bench.duckdb"
         with open_store(path, read_only=False) as store:
@@ -133,6 +167,8 @@ def main() -> None:
             fill(store, args.events)
             print(f"filled {args.events:,} events in {time.perf_counter() - start:.1f} s; "
                   f"file {path.stat().st_size / 1e6:.0f} MB")
+            if args.check:
+                check_sides(store)
             timed("dyad_series USA-CHN (both directions; target < 50 ms)",
                   lambda: store.dyad_series("USA", "CHN"))
             timed("dyad_series USA->CHN since 2023-01-01, directed",
@@ -156,7 +192,8 @@ def main() -> None:
                   fresh=False)
             timed("network, country level, cached (same version)",
                   lambda: store.network(level="country").edges, fresh=False)
-    bench_ingest(args.ingest_docs)
+    if not args.no_ingest:
+        bench_ingest(args.ingest_docs)
 
 
 if __name__ == "__main__":

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+import pytest
 from store_factory import dyad_record, event, person, record, scenario, state
 
 from sitroom.analysis.brief import brief
@@ -170,3 +172,18 @@ def test_brief_reports_escalation(store: Store) -> None:
 def test_empty_store_brief(store: Store) -> None:
     text = store.brief()
     assert "0 events stated as fact" in text and "_Nothing in the store for this scope._" in text
+
+
+@pytest.mark.parametrize(("url", "carrier"), [
+    (None, "single source: (no outlet)"),  # no URL: no outlet name, not the document id
+    ("https://www.wire.example/a", "single source: wire.example"),  # negative: the host
+])
+def test_a_report_in_its_own_voice_names_its_outlet_or_none(store: Store, url: str | None,
+                                                            carrier: str) -> None:
+    rec = record("bare-1", [state("A1", "USA"), state("A2", "CHN")],
+                 [event("E1", ["A1"], ["A2"], "SANCTION", trigger="sanctioned")],
+                 published="2024-02-01")
+    store.ingest([replace(rec, document=replace(rec.document, url=url))])
+    line = _section(store.brief(), "Main developments").splitlines()[0]
+    assert carrier in line
+    assert "source: bare-1" not in line and "by bare-1" not in line

@@ -97,6 +97,27 @@ def test_fingerprint_follows_the_input(tmp_path):
     assert plan_shards(paths, 4).fingerprint != first.fingerprint
 
 
+def test_shards_are_sized_by_words_so_a_long_document_stands_alone(tmp_path):
+    words = "Kenya hosted talks with Ethiopia on trade. " * 300  # 2,100 words
+    lines = [json.dumps({"id": f"s{n}", "text": f"Chile and Peru talked {n}."})
+             for n in range(6)]
+    lines.insert(2, json.dumps({"id": "long", "text": words}))
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    by_words = plan_shards([str(path)], 4, shard_words=1000)
+    counts = [spec.count for spec in by_words.shards]
+    assert counts == [3, 4]  # the shard closes after the long document
+    got = [item for spec in by_words.shards for item in shard_inputs(spec)]
+    assert got == list(iter_documents([str(path)]))
+    # negative: without a word limit, shards are cut by count only
+    assert [spec.count for spec in plan_shards([str(path)], 4).shards] == [4, 3]
+    # short documents never reach a generous limit: cut by count as before
+    assert [s.count for s in plan_shards([str(path)], 2, shard_words=10**6).shards] \
+        == [2, 2, 2, 1]
+    assert by_words.fingerprint != plan_shards([str(path)], 4).fingerprint
+    assert by_words.fingerprint != plan_shards([str(path)], 4, shard_words=999).fingerprint
+
+
 def test_stdin_is_refused(tmp_path):
     with pytest.raises(InputError):
         plan_shards(["-"], 4)

@@ -25,6 +25,7 @@ CHILD = textwrap.dedent(
     from sitroom.api import open_store
     from sitroom.store import write
 
+    write.BATCH_DOCS = 10  # small batches: the kill lands between and inside them
     real_insert = write._insert
 
     def slow_insert(conn, table, rows):

@@ -91,7 +91,8 @@ def records(draw: st.DrawFn) -> AnalysisRecord:
     )
     relations = tuple(
         Relation(draw(local), draw(local), draw(st.sampled_from(["alliance", "rivalry"])),
-                 draw(text), draw(offset), draw(offset), draw(opt_text))
+                 draw(text), draw(offset), draw(offset), draw(opt_text),
+                 draw(st.sampled_from(["confirmed", "reported", "alleged", "uncertain"])))
         for _ in range(draw(st.integers(0, 2) if ids else st.just(0)))
     )
     document = DocumentInfo(

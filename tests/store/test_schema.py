@@ -63,7 +63,7 @@ def test_v1_store_is_migrated_with_its_data(tmp_path: Path) -> None:
     path = tmp_path / "v1.duckdb"
     _v1_store(path)
     with open_store(path, read_only=False) as store:
-        assert store.schema_version == SCHEMA_VERSION == 4
+        assert store.schema_version == SCHEMA_VERSION == 5
         columns = {r[0] for r in store.conn.execute("DESCRIBE events").fetchall()}
         assert "counted" in columns
         counted = store.conn.execute(
@@ -74,14 +74,14 @@ def test_v1_store_is_migrated_with_its_data(tmp_path: Path) -> None:
         assert len(store.events(include_all=True)) == 3
         assert store.conn.execute("SELECT text FROM documents").fetchall() == [(None,)]
     with open_store(path, read_only=False) as again:  # already migrated: opens as is
-        assert again.schema_version == 4
+        assert again.schema_version == 5
 
 
 def test_v2_store_is_migrated_with_its_data(tmp_path: Path) -> None:
     path = tmp_path / "v2.duckdb"
     _v2_store(path)
     with open_store(path, read_only=False) as store:
-        assert store.schema_version == 4
+        assert store.schema_version == 5
         documents = store.documents(text=True)
         assert list(documents["doc_id"]) == ["old"] and documents["text"].isna().all()
         assert list(store.events()["event_id"]) == ["E1"]
@@ -99,7 +99,7 @@ def test_v2_store_is_migrated_with_its_data(tmp_path: Path) -> None:
 def test_v2_store_opened_read_only_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "v2.duckdb"
     _v2_store(path)
-    with pytest.raises(StoreError, match="version 2 and needs migrating to 4"):
+    with pytest.raises(StoreError, match="version 2 and needs migrating to 5"):
         open_store(path, read_only=True)
 
 
@@ -138,4 +138,4 @@ def test_missing_migration_is_refused(tmp_path: Path, monkeypatch: pytest.Monkey
         open_store(path, read_only=False)
     monkeypatch.undo()
     with open_store(path, read_only=False) as store:  # the failed attempt changed nothing
-        assert store.schema_version == 4
+        assert store.schema_version == 5

@@ -47,7 +47,7 @@ from sitroom.analysis.escalation import escalation_signals
 from sitroom.lexicons import table, words
 from sitroom.store.db import Database
 from sitroom.store.query import EventFilter, actor_ids, events_arrow
-from sitroom.store.situations import by_gid, is_fact, outlet
+from sitroom.store.situations import by_gid, is_fact, outlet_name
 
 PRESSURE = ("REQUEST", "ACCUSE", "THREATEN", "COERCE", "SANCTION")
 EXPECTED = {"future": "expected", "hypothetical": "possible or feared", "requested": "demanded"}
@@ -257,7 +257,7 @@ def _carriers(rows: Sequence[dict[str, Any]]) -> list[str]:
         names = list(sit.get("claimed_by") or ())
         if not names:
             names = [inert(r["source_text"]) if r["source_text"] is not None
-                     else outlet(r.get("url"), r["doc_id"])]
+                     else outlet_name(r.get("url"))]
         for name in names:
             if inert(name) not in found:
                 found.append(inert(name))

@@ -113,18 +113,19 @@ def _grid_sql(where: str, window: int) -> str:
     """The zero-filled daily conflict score of every undirected country dyad, from its
     first day to ``end`` (parameter), with its trailing baseline and the store's pool."""
     return f"""
-    WITH ev AS MATERIALIZED (SELECT * FROM ({{pairs}}) WHERE day <= ?::DATE),
-    hits AS (SELECT DISTINCT * FROM ev WHERE {CONFLICT} > 0),
-    daily AS (SELECT a, b, day, sum({CONFLICT}) AS score FROM hits GROUP BY a, b, day),
-    last AS (SELECT coalesce(?::DATE, max(day)) AS hi FROM ev),
-    firsts AS (SELECT a, b, min(day) AS first FROM ev GROUP BY a, b),
+    WITH ev AS (SELECT a, b, day, {CONFLICT} AS score FROM ({{pairs}}) WHERE day <= ?::DATE),
+    daily AS MATERIALIZED (SELECT a, b, day, sum(score) AS score FROM ev GROUP BY a, b, day),
+    last AS (SELECT coalesce(?::DATE, max(day)) AS hi FROM daily),
+    firsts AS (SELECT a, b, min(day) AS first, row_number() OVER (ORDER BY a, b) AS k
+               FROM daily GROUP BY a, b),
     grid AS (
-        SELECT a, b, first, unnest(generate_series(greatest(first, hi - {MAX_DAYS - 1}),
+        SELECT a, b, k, first, unnest(generate_series(greatest(first, hi - {MAX_DAYS - 1}),
                                                    hi, INTERVAL 1 DAY))::DATE AS day
         FROM firsts, last WHERE first <= hi
     ),
     dense AS (
-        SELECT g.a, g.b, g.day, g.day = g.first AS opening, coalesce(d.score, 0) AS score
+        SELECT g.a, g.b, g.k, g.day, g.day = g.first AS opening,
+               coalesce(d.score, 0) AS score
         FROM grid g LEFT JOIN daily d ON d.a = g.a AND d.b = g.b AND d.day = g.day
     ),
     pooled AS (
@@ -141,7 +142,7 @@ def _grid_sql(where: str, window: int) -> str:
                avg(score) OVER w AS mean, stddev_pop(score) OVER w AS std,
                count(*) OVER w AS n
         FROM dense
-        WINDOW w AS (PARTITION BY a, b ORDER BY day
+        WINDOW w AS (PARTITION BY k ORDER BY day  -- k: the dyad (a, b) as a number
                      ROWS BETWEEN {window} PRECEDING AND 1 PRECEDING)
     ),
     judged AS (

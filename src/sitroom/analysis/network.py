@@ -1,7 +1,8 @@
 """The actor network: actors as nodes, directed source → target ties as weighted edges.
 
-Computed in DuckDB, one query for the edges and one for the nodes, and cached per store
-version (:mod:`sitroom.analysis.cache`).
+Computed in DuckDB over the events table alone (each event keeps its actors and their
+countries per role, :mod:`sitroom.store.sides`), one query for the edges and one for
+the nodes, and cached per store version (:mod:`sitroom.analysis.cache`).
 """
 
 from __future__ import annotations
@@ -64,46 +65,48 @@ def _network(store: Database, level: str, since: str | dt.date | None,
              until: str | dt.date | None, include_all: bool, min_count: int) -> Network:
     where, params = where_clause(store, EventFilter(since=since, until=until,
                                                     include_all=include_all))
-    node = "CAST(actor_id AS VARCHAR)" if level == "actor" else "country"
-    sel = f"sel AS (SELECT e.gid, e.quad_class, e.goldstein FROM {event_source(where)} " \
-          f"WHERE {where})"
-    side = ("(SELECT DISTINCT gid, {node} AS node FROM event_actors "
-            "WHERE role = '{role}' AND {node} IS NOT NULL)")
+    # The side columns hold each event's distinct actors and countries per role
+    # (sitroom.store.sides): one scan of events, no join.
+    side = "ids" if level == "actor" else "countries"
+    node = "CAST({} AS VARCHAR)" if level == "actor" else "{}"
+    sel = (f"sel AS (SELECT e.quad_class, e.goldstein, e.src_{side} AS srcs, "
+           f"e.tgt_{side} AS tgts FROM {event_source(where)} WHERE {where})")
     edges_sql = f"""
     WITH {sel},
+    one AS (SELECT quad_class, goldstein, unnest(srcs) AS source, tgts FROM sel),
     pairs AS (
-        SELECT sel.quad_class, sel.goldstein, sa.node AS source, ta.node AS target
-        FROM sel
-        JOIN {side.format(node=node, role='source')} sa ON sa.gid = sel.gid
-        JOIN {side.format(node=node, role='target')} ta ON ta.gid = sel.gid
-        WHERE sa.node <> ta.node
+        SELECT quad_class, goldstein, {node.format("source")} AS source,
+               {node.format("unnest(tgts)")} AS target
+        FROM one
     )
     SELECT source, target, count(*) AS count, sum(goldstein) AS goldstein,
            avg(CASE WHEN quad_class IN (1, 2) THEN 1.0 ELSE 0.0 END) AS coop_share,
            avg(CASE WHEN quad_class IN (3, 4) THEN 1.0 ELSE 0.0 END) AS conflict_share
-    FROM pairs GROUP BY source, target HAVING count(*) >= ?
+    FROM pairs WHERE source <> target
+    GROUP BY source, target HAVING count(*) >= ?
     ORDER BY count DESC, source, target
     """
     edges = store.conn.execute(edges_sql, [*params, min_count]).df()
+    # An event counts once for each node: its sources, and its targets that are not
+    # also among its sources.
+    part = """
+        part AS (SELECT unnest(srcs) AS node FROM sel UNION ALL
+                 SELECT unnest(list_filter(tgts, lambda t: NOT list_contains(srcs, t)))
+                 FROM sel),
+        counted AS (SELECT node, count(*) AS events FROM part GROUP BY node)"""
     if level == "actor":
         nodes_sql = f"""
-        WITH {sel},
-        part AS (SELECT DISTINCT ea.gid, ea.actor_id FROM event_actors ea
-                 JOIN sel ON sel.gid = ea.gid WHERE ea.actor_id IS NOT NULL),
-        counted AS (SELECT actor_id, count(*) AS events FROM part GROUP BY actor_id)
+        WITH {sel},{part}
         SELECT CAST(a.actor_id AS VARCHAR) AS node, a.name, a.kind, a.country,
                counted.events
-        FROM counted JOIN actors a ON a.actor_id = counted.actor_id
+        FROM counted JOIN actors a ON a.actor_id = counted.node
         ORDER BY events DESC, a.name, node
         """
     else:
         nodes_sql = f"""
-        WITH {sel},
-        part AS (SELECT DISTINCT ea.gid, ea.country FROM event_actors ea
-                 JOIN sel ON sel.gid = ea.gid WHERE ea.country IS NOT NULL)
-        SELECT country AS node, country AS name, 'country' AS kind, country,
-               count(*) AS events
-        FROM part GROUP BY country ORDER BY events DESC, node
+        WITH {sel},{part}
+        SELECT node, node AS name, 'country' AS kind, node AS country, events
+        FROM counted ORDER BY events DESC, node
         """
     nodes = store.conn.execute(nodes_sql, params).df()
     return Network(nodes=nodes, edges=edges)

@@ -65,41 +65,30 @@ def event_source(where: str) -> str:
     return "events e"
 
 
-def _side(store: Database, term: str) -> tuple[str, list[Any]]:
-    """Condition over ``event_actors x`` for an actor term (country code, id, code, name)."""
+def _side(store: Database, term: str, role: str) -> tuple[str, list[Any]]:
+    """Condition over ``events e``: an actor of ``role`` (``src``/``tgt``) matches an
+    actor term (country code, id, code, name); read from the event's side columns
+    (:mod:`sitroom.store.sides`)."""
     if _is_country(store, term):
-        return "x.country = ?", [term.strip().upper()]
+        return f"list_contains(e.{role}_countries, ?)", [term.strip().upper()]
     ids = actor_ids(store, term)
     if not ids:
         return "FALSE", []
-    return f"x.actor_id IN ({', '.join('?' * len(ids))})", ids
+    return f"list_has_any(e.{role}_ids, [{', '.join('?' * len(ids))}]::BIGINT[])", ids
 
 
-def dyad_gids(store: Database, a: str, b: str, either_direction: bool) -> tuple[str, list[Any]]:
-    """A query of the distinct ``gid`` of events with a source matching ``a`` and a
+def dyad_condition(store: Database, a: str, b: str, either_direction: bool
+                   ) -> tuple[str, list[Any]]:
+    """The condition over ``events e`` of events with a source matching ``a`` and a
     target matching ``b`` (or the reverse too), as ``EventFilter.dyad`` means it."""
-    a_cond, a_params = _side(store, a)
-    b_cond, b_params = _side(store, b)
-
-    def role(r: str) -> tuple[str, list[Any]]:
-        cond = f"({a_cond}) OR ({b_cond})" if either_direction else (
-            a_cond if r == "source" else b_cond)
-        params = [*a_params, *b_params] if either_direction else (
-            a_params if r == "source" else b_params)
-        tag = (f", ({a_cond}) AS is_a, ({b_cond}) AS is_b" if either_direction
-               else ", TRUE AS is_a, TRUE AS is_b")
-        tag_params = [*a_params, *b_params] if either_direction else []
-        sql = (f"SELECT x.gid{tag} FROM event_actors x "
-               f"WHERE x.role = '{r}' AND ({cond})")
-        return sql, [*tag_params, *params]
-
-    src, p_src = role("source")
-    tgt, p_tgt = role("target")
-    pair = ("(sa.is_a AND ta.is_b) OR (sa.is_b AND ta.is_a)" if either_direction
-            else "TRUE")
-    sql = (f"SELECT DISTINCT sa.gid FROM ({src}) sa JOIN ({tgt}) ta ON ta.gid = sa.gid "
-           f"WHERE {pair}")
-    return sql, [*p_src, *p_tgt]
+    a_src, p1 = _side(store, a, "src")
+    b_tgt, p2 = _side(store, b, "tgt")
+    forward = f"({a_src} AND {b_tgt})"
+    if not either_direction:
+        return forward, [*p1, *p2]
+    b_src, p3 = _side(store, b, "src")
+    a_tgt, p4 = _side(store, a, "tgt")
+    return f"({forward} OR ({b_src} AND {a_tgt}))", [*p1, *p2, *p3, *p4]
 
 
 def dyad_series(
@@ -150,18 +139,17 @@ def _daily(store: Database, f: EventFilter) -> pd.DataFrame:
     """One row per day from ``f.since`` (else the first event day) to ``f.until`` (else
     the last), zeros included, of the events matching ``f``, bounded as the module says."""
     lo, hi = _bound(f.since), _bound(f.until)
-    pick: str = ""
+    pick: str = "TRUE"
     pick_params: list[Any] = []
     if f.dyad is not None:
-        gids, pick_params = dyad_gids(store, f.dyad[0], f.dyad[1], f.either_direction)
-        pick = f"JOIN ({gids}) d ON d.gid = e.gid"
+        pick, pick_params = dyad_condition(store, f.dyad[0], f.dyad[1], f.either_direction)
         f = dataclasses.replace(f, dyad=None)
     where, params = where_clause(store, f)
     sql = f"""
     WITH ev AS (
         SELECT e.gid, e.event_date AS day, e.quad_class, e.goldstein
-        FROM {event_source(where)} {pick}
-        WHERE {where} AND e.event_date IS NOT NULL
+        FROM {event_source(where)}
+        WHERE {pick} AND {where} AND e.event_date IS NOT NULL
     ),
     data AS (SELECT min(event_date) AS lo, max(event_date) AS hi FROM events),
     wanted AS (
@@ -184,18 +172,32 @@ def _daily(store: Database, f: EventFilter) -> pd.DataFrame:
 
 
 def pair_events(store: Database, where: str, *, undirected: bool) -> str:
-    """SQL of the counted events of country pairs: one row per event and (source
-    actor, target actor) of two different countries, with ``gid, day, quad_class,
-    goldstein, a, b`` (``a <= b`` when ``undirected``); callers de-duplicate (an event
-    counts once per country pair) where they sum."""
-    pair = ("least(sa.country, ta.country) AS a, greatest(sa.country, ta.country) AS b"
-            if undirected else "sa.country AS a, ta.country AS b")
+    """SQL of the events of country pairs: one row per event and distinct pair of a
+    source country and a different target country, with ``gid, day, quad_class,
+    goldstein, a, b`` (``a <= b`` when ``undirected``: an event between A and B both ways
+    gives one row). Read from the events' side columns, so no join: events with one
+    country a side (nearly all) give their pair directly, the others are unnested and
+    de-duplicated."""
+    def pair(s: str, t: str) -> str:
+        return (f"least({s}, {t}) AS a, greatest({s}, {t}) AS b" if undirected
+                else f"{s} AS a, {t} AS b")
+
+    cols = "gid, day, quad_class, goldstein"
     return f"""
-        SELECT e.gid, e.event_date AS day, e.quad_class, e.goldstein, {pair}
-        FROM {event_source(where)}
-        JOIN event_actors sa ON sa.gid = e.gid AND sa.role = 'source'
-        JOIN event_actors ta ON ta.gid = e.gid AND ta.role = 'target'
-        WHERE {where} AND e.event_date IS NOT NULL AND sa.country <> ta.country"""
+        WITH pe AS NOT MATERIALIZED (
+            SELECT e.gid, e.event_date AS day, e.quad_class, e.goldstein,
+                   e.src_countries AS sc, e.tgt_countries AS tc
+            FROM {event_source(where)}
+            WHERE {where} AND e.event_date IS NOT NULL
+        )
+        SELECT {cols}, {pair("sc[1]", "tc[1]")}
+        FROM pe WHERE len(sc) = 1 AND len(tc) = 1 AND sc[1] <> tc[1]
+        UNION ALL
+        SELECT DISTINCT {cols}, {pair("s", "t")} FROM (
+            SELECT {cols}, s, unnest(tc) AS t FROM (
+                SELECT {cols}, unnest(sc) AS s, tc FROM pe
+                WHERE len(sc) > 1 OR len(tc) > 1))
+        WHERE s <> t"""
 
 
 def all_series(
@@ -217,7 +219,7 @@ def all_series(
     f = EventFilter(since=since, until=until, include_all=include_all)
     where, params = where_clause(store, f)
     sql = f"""
-    WITH ev AS (SELECT DISTINCT * FROM ({pair_events(store, where, undirected=undirected)}))
+    WITH ev AS ({pair_events(store, where, undirected=undirected)})
     SELECT ev.day AS date, ev.a, ev.b, {_MEASURES}
     FROM ev GROUP BY ev.day, ev.a, ev.b ORDER BY ev.a, ev.b, ev.day
     """

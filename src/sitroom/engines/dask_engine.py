@@ -2,9 +2,10 @@
 
 ``sitroom ingest --engine dask [--scheduler ADDRESS] [--workers N]``:
 
-1. The client cuts the input into shards of ``shard_size`` documents
-   (:func:`sitroom.engines.shards.plan_shards`); shard ``i`` is items
-   ``[i * size, (i + 1) * size)`` of the input.
+1. The client cuts the input into shards of ``shard_size`` documents, fewer when they
+   hold ``shard_words`` words (:data:`SHARD_WORDS`; estimated from the input's bytes),
+   so a task is about as long as any other and one long document does not stall a
+   worker behind a full shard (:func:`sitroom.engines.shards.plan_shards`).
 2. Each shard is a task, :func:`sitroom.engines.shards.process_shard`, imported by the
    workers from the installed package (never from ``__main__``). A worker loads the
    pipeline once (``load_nlp`` is cached per process), reads only its shard's part of
@@ -55,6 +56,10 @@ if TYPE_CHECKING:
 
 #: ``progress(outcome, doc_id_or_path)``, as for ``Store.ingest``.
 Progress = Callable[[str, "str | None"], None]
+
+#: Words per shard at most, by default: about 32 news articles of 500 words, or one
+#: long report alone (a worker analyses about 3,600 words a second, docs/scale.md).
+SHARD_WORDS = 16_000
 
 
 @dataclass(frozen=True)
@@ -237,12 +242,14 @@ def ingest_on_client(
     batch_size: int = 16,
     plan: ShardPlan | None = None,
     skip_known: bool = True,
+    shard_words: int | None = None,
 ) -> DaskIngestResult:
     """Ingest ``paths`` into the store with an already connected client.
 
     See :func:`ingest_with_dask`; ``plan`` is the input's shard plan when already made.
     """
-    plan = plan or plan_shards(paths, shard_size)
+    plan = plan or plan_shards(paths, shard_size,
+                               SHARD_WORDS if shard_words is None else shard_words or None)
     folder = plan.folder(shard_dir)
     write_manifest(plan, folder)
     reports: list[ShardReport] = []
@@ -271,6 +278,7 @@ def ingest_with_dask(
     progress: Progress | None = None,
     batch_size: int = 16,
     skip_known: bool = True,
+    shard_words: int | None = None,
 ) -> DaskIngestResult:
     """Analyse documents on a Dask cluster and load the results into the store.
 
@@ -284,7 +292,9 @@ def ingest_with_dask(
         workers: processes of the local cluster (ignored with ``scheduler``).
         shard_dir: where shard files go, one folder per input fingerprint; must be
             visible to the workers and to this process.
-        shard_size: documents per shard (per task and per Parquet file).
+        shard_size: documents per shard at most (per task and per Parquet file).
+        shard_words: words per shard at most (``None``: :data:`SHARD_WORDS`; ``0``: no
+            limit, shards of ``shard_size`` documents).
         progress: ``progress(outcome, doc_id_or_path)`` after each stored item.
         batch_size: documents per ``nlp.pipe`` batch on the workers.
         skip_known: do not parse documents whose content hash is already stored (the
@@ -300,7 +310,8 @@ def ingest_with_dask(
         InputError: ``-`` among the paths.
         StoreError: the store cannot be opened or written.
     """
-    plan = plan_shards(paths, shard_size)
+    plan = plan_shards(paths, shard_size,
+                       SHARD_WORDS if shard_words is None else shard_words or None)
     with _opened(store_path) as store, dask_client(scheduler, workers) as client:
         # the store is opened first: a locked or unreadable store fails before the cluster
         return ingest_on_client(client, paths, store, shard_dir, shard_size, progress,

@@ -98,7 +98,9 @@ class ShardPlan:
 
     Attributes:
         fingerprint: hex sha256 of the input files, shard size and versions.
-        shard_size: items per shard (the last may hold fewer).
+        shard_size: items per shard at most (the last may hold fewer).
+        shard_words: words per shard at most, estimated from the input's bytes (a shard
+            holds at least one item): ``None`` cuts by items only.
         items: input items in all.
         shards: the shards in input order.
         paths: the paths as given.
@@ -109,6 +111,7 @@ class ShardPlan:
     items: int
     shards: tuple[ShardSpec, ...]
     paths: tuple[str, ...] = field(default=())
+    shard_words: int | None = None
 
     def folder(self, shard_dir: str | os.PathLike[str]) -> Path:
         """This input's shard folder under ``shard_dir``."""
@@ -183,6 +186,7 @@ class _Locator:
     offset: int = 0
     line: int = 1
     failure: ReadFailure | None = None
+    size: int = 0  # bytes of input
 
 
 def _locate(paths: Iterable[str], digest: Any) -> Iterator[_Locator]:
@@ -201,13 +205,14 @@ def _locate(paths: Iterable[str], digest: Any) -> Iterator[_Locator]:
                 continue
             name = str(item)
             location = str(item.resolve())
+            stat: os.stat_result | None = None
             try:
                 stat = item.stat()
                 digest.update(f"P\0{location}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
             except OSError:
                 digest.update(f"P\0{location}\0?\n".encode())
             if item.suffix.lower() not in JSONL_SUFFIXES:
-                yield _Locator("text", name, location)
+                yield _Locator("text", name, location, size=stat.st_size if stat else 0)
                 continue
             try:
                 handle = item.open("rb")
@@ -219,19 +224,28 @@ def _locate(paths: Iterable[str], digest: Any) -> Iterator[_Locator]:
                 offset = 0
                 for number, raw in enumerate(handle, start=1):
                     if _line_yields(raw, number):
-                        yield _Locator("jsonl", name, location, offset, number)
+                        yield _Locator("jsonl", name, location, offset, number, size=len(raw))
                     offset += len(raw)
 
 
-def plan_shards(paths: Iterable[str], shard_size: int = 32) -> ShardPlan:
-    """Cut the input into shards of ``shard_size`` items.
+#: Bytes of input per word, to size shards by words without reading the texts.
+BYTES_PER_WORD = 6
+
+
+def plan_shards(paths: Iterable[str], shard_size: int = 32,
+                shard_words: int | None = None) -> ShardPlan:
+    """Cut the input into shards of ``shard_size`` items, or fewer when they hold
+    ``shard_words`` words, so one long document does not make one long task.
 
     Reads JSONL files once to find line offsets (no document is built); text files are
-    only listed.
+    only listed. Words are estimated from bytes (:data:`BYTES_PER_WORD`): a JSONL line's
+    length, a text file's size.
 
     Args:
         paths: files, folders and JSONL files, as for ``sitroom ingest``.
-        shard_size: items per shard.
+        shard_size: items per shard at most.
+        shard_words: words per shard at most (``None``: no limit); a shard closes after
+            the item that reaches it, so an item longer than the limit is a shard alone.
 
     Raises:
         InputError: ``-`` (standard input) is among the paths.
@@ -241,13 +255,17 @@ def plan_shards(paths: Iterable[str], shard_size: int = 32) -> ShardPlan:
         raise ValueError("shard_size must be at least 1")
     given = tuple(paths)
     digest = hashlib.sha256()
-    digest.update(json.dumps({"versions": _versions(), "shard_size": shard_size},
-                             sort_keys=True).encode())
+    sizing: dict[str, Any] = {"versions": _versions(), "shard_size": shard_size}
+    if shard_words is not None:
+        sizing["shard_words"] = shard_words
+    digest.update(json.dumps(sizing, sort_keys=True).encode())
+    budget = shard_words * BYTES_PER_WORD if shard_words else None
     shards: list[ShardSpec] = []
     pieces: list[Piece] = []
     current: _Locator | None = None
     run = 0
     in_shard = 0
+    in_bytes = 0
     total = 0
 
     def close_piece() -> None:
@@ -265,15 +283,16 @@ def plan_shards(paths: Iterable[str], shard_size: int = 32) -> ShardPlan:
             current = loc
         run += 1
         in_shard += 1
+        in_bytes += loc.size
         total += 1
-        if in_shard == shard_size:
+        if in_shard == shard_size or (budget is not None and in_bytes >= budget):
             close_piece()
             shards.append(ShardSpec(len(shards), total - in_shard, in_shard, tuple(pieces)))
-            pieces, in_shard = [], 0
+            pieces, in_shard, in_bytes = [], 0, 0
     close_piece()
     if in_shard:
         shards.append(ShardSpec(len(shards), total - in_shard, in_shard, tuple(pieces)))
-    return ShardPlan(digest.hexdigest(), shard_size, total, tuple(shards), given)
+    return ShardPlan(digest.hexdigest(), shard_size, total, tuple(shards), given, shard_words)
 
 
 # -- reading a shard's input -----------------------------------------------------------
@@ -464,7 +483,8 @@ def write_manifest(plan: ShardPlan, folder: Path) -> Path:
     if path.exists():
         return path
     data = {"fingerprint": plan.fingerprint, "paths": list(plan.paths),
-            "shard_size": plan.shard_size, "items": plan.items, "shards": len(plan.shards),
+            "shard_size": plan.shard_size, "shard_words": plan.shard_words,
+            "items": plan.items, "shards": len(plan.shards),
             "versions": _versions(), "created": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
     tmp = folder / f".{MANIFEST}.{os.getpid()}.tmp"
     tmp.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")

@@ -208,22 +208,20 @@ def _is_country(store: Database, term: str) -> bool:
 
 
 def _side(store: Database, term: str, role: str | None) -> tuple[str, list[Any]]:
-    """SQL ``gid IN (…)`` for events with an actor (in ``role``) matching ``term``."""
-    role_sql = "role = ? AND " if role else ""
-    params: list[Any] = [role] if role else []
+    """SQL condition over ``events e`` for events with an actor (in ``role``: ``source``
+    or ``target``; ``None``: either) matching ``term``, read from the event's side
+    columns (:mod:`sitroom.store.sides`)."""
+    sides = {"source": ("src",), "target": ("tgt",), None: ("src", "tgt")}[role]
     if _is_country(store, term):
-        return (
-            f"e.gid IN (SELECT gid FROM event_actors WHERE {role_sql}country = ?)",
-            [*params, term.strip().upper()],
-        )
+        code = term.strip().upper()
+        conds = [f"list_contains(e.{side}_countries, ?)" for side in sides]
+        return f"({' OR '.join(conds)})", [code] * len(sides)
     ids = actor_ids(store, term)
     if not ids:
         return "FALSE", []
     marks = ", ".join("?" * len(ids))
-    return (
-        f"e.gid IN (SELECT gid FROM event_actors WHERE {role_sql}actor_id IN ({marks}))",
-        [*params, *ids],
-    )
+    conds = [f"list_has_any(e.{side}_ids, [{marks}]::BIGINT[])" for side in sides]
+    return f"({' OR '.join(conds)})", [*ids] * len(sides)
 
 
 def where_clause(store: Database, f: EventFilter) -> tuple[str, list[Any]]:
@@ -239,7 +237,8 @@ def where_clause(store: Database, f: EventFilter) -> tuple[str, list[Any]]:
         cond, values = _side(store, f.actor, None)
         add(cond, *values)
     if f.country is not None:
-        add("e.gid IN (SELECT gid FROM event_actors WHERE country = ?)", f.country.upper())
+        add("(list_contains(e.src_countries, ?) OR list_contains(e.tgt_countries, ?))",
+            f.country.upper(), f.country.upper())
     if f.dyad is not None:
         a_src, p1 = _side(store, f.dyad[0], "source")
         b_tgt, p2 = _side(store, f.dyad[1], "target")
@@ -456,7 +455,8 @@ def read_record(store: Database, doc_id: str) -> AnalysisRecord:
     )
     relations = tuple(
         Relation(a=r["a_local"], b=r["b_local"], type=r["type"], text=r["text"],
-                 start=r["start_char"], end=r["end_char"], rule=r["rule"])
+                 start=r["start_char"], end=r["end_char"], rule=r["rule"],
+                 certainty=r.get("certainty") or "confirmed")
         for r in _rows(store, "SELECT * FROM relations WHERE doc_id = ? ORDER BY ord", [doc_id])
     )
     return AnalysisRecord(

@@ -15,10 +15,10 @@ from typing import Any
 import duckdb
 
 from sitroom.errors import StoreError
-from sitroom.store import situations
+from sitroom.store import sides, situations
 
 #: The schema version this code writes.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 def fetch_one(cursor: duckdb.DuckDBPyConnection) -> tuple[Any, ...] | None:
@@ -168,6 +168,14 @@ TABLES: tuple[Table, ...] = (
             _c("counted", "BOOLEAN", since=2),
             _c("status", "VARCHAR", since=4),
             _c("denied_by", "VARCHAR[]", since=4),
+            # v5: what the analyses filter and group by, beside the event (no joins):
+            # the distinct stored actor ids and countries of each side, sorted (from
+            # event_actors), and the status of the event's situation (from situations).
+            _c("src_ids", "BIGINT[]", since=5),
+            _c("tgt_ids", "BIGINT[]", since=5),
+            _c("src_countries", "VARCHAR[]", since=5),
+            _c("tgt_countries", "VARCHAR[]", since=5),
+            _c("situation_status", "VARCHAR", since=5),
         ),
         ("UNIQUE (doc_id, event_id)",),
     ),
@@ -233,6 +241,7 @@ TABLES: tuple[Table, ...] = (
             _c("start_char", "INTEGER"),
             _c("end_char", "INTEGER"),
             _c("rule", "VARCHAR"),
+            _c("certainty", "VARCHAR", since=5),
         ),
     ),
     # v4: one real-world event across reports (sitroom.store.situations).
@@ -356,11 +365,23 @@ def _migrate_3_to_4(conn: duckdb.DuckDBPyConnection) -> None:
     situations.relink(conn)
 
 
+def _migrate_4_to_5(conn: duckdb.DuckDBPyConnection) -> None:
+    """v5 keeps, beside each event, its sides' actor ids and countries and its
+    situation's status (:mod:`sitroom.store.sides`), computed here from
+    ``event_actors`` and the situation tables; and ``relations.certainty``, which
+    records made before it did not have: they are ``confirmed``, the record's default."""
+    _add_columns(conn, 5)
+    sides.sync_sides(conn)
+    sides.sync_situation_status(conn)
+    conn.execute("UPDATE relations SET certainty = 'confirmed' WHERE certainty IS NULL")
+
+
 #: ``MIGRATIONS[n]`` turns a version-``n`` store into version ``n + 1``.
 MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {
     1: _migrate_1_to_2,
     2: _migrate_2_to_3,
     3: _migrate_3_to_4,
+    4: _migrate_4_to_5,
 }
 
 

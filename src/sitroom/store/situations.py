@@ -51,12 +51,13 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
 
 import duckdb
 import pyarrow as pa
 
 from sitroom.lexicons import table, words
+from sitroom.store.outlets import outlet, outlet_name
+from sitroom.store.sides import sync_situation_status
 
 #: Days between the dates of two mentions of one event, at most.
 WINDOW_DAYS = 2
@@ -139,11 +140,10 @@ def backfill_status(conn: duckdb.DuckDBPyConnection) -> None:
 # -- the fact rule -------------------------------------------------------------------
 def fact_sql(alias: str = "e") -> str:
     """SQL condition over an events alias: the event counts as fact (module doc)."""
+    # events.situation_status is the linked situation's status (sitroom.store.sides).
     return (
         f"({alias}.counted AND coalesce({alias}.status, 'asserted') <> 'denied' "
-        f"AND NOT EXISTS (SELECT 1 FROM situation_mentions fm JOIN situations fs "
-        f"ON fs.situation_id = fm.situation_id WHERE fm.gid = {alias}.gid "
-        f"AND fs.status IN ('contested', 'denied')))"
+        f"AND coalesce({alias}.situation_status, '') NOT IN ('contested', 'denied'))"
     )
 
 
@@ -195,19 +195,6 @@ def place_names(text: str | None) -> frozenset[str]:
         if kept:
             out.add(" ".join(kept).lower())
     return frozenset(out)
-
-
-def outlet(url: str | None, doc_id: str) -> str:
-    """The outlet of a document: its URL's host (without ``www.``), else the document."""
-    if url:
-        try:
-            parts = urlsplit(url.strip())
-        except ValueError:
-            parts = None
-        if parts is not None and parts.scheme in ("http", "https") and parts.hostname:
-            host = parts.hostname.lower()
-            return host[4:] if host.startswith("www.") else host
-    return doc_id
 
 
 _MENTION_SQL = """
@@ -262,7 +249,7 @@ def _mentions(conn: duckdb.DuckDBPyConnection, where: str,
         denied = (r["status"] or "") == "denied"
         shop = outlet(r["url"], r["doc_id"])
         if r["source_text"] is None:
-            origin, label = f"outlet:{shop}", shop
+            origin, label = f"outlet:{shop}", outlet_name(r["url"])
         elif r["source_actor"] is not None:
             origin = f"actor:{r['source_actor']}"
             label = str(r["source_actor_name"] or r["source_text"])
@@ -285,7 +272,7 @@ def _mentions(conn: duckdb.DuckDBPyConnection, where: str,
             target_ids=frozenset(int(i) for i in r["tgt_ids"] or () if i is not None),
             target_countries=frozenset(c for c in r["tgt_countries"] or () if c),
             stance="denies" if denied else "claims", origin=origin, origin_label=label,
-            outlet=shop, deniers=deniers, runs=place_names(r["location_text"]),
+            outlet=outlet_name(r["url"]), deniers=deniers, runs=place_names(r["location_text"]),
         ))
     return out
 
@@ -445,6 +432,12 @@ def _save(conn: duckdb.DuckDBPyConnection, groups: dict[int, list[Mention]]) -> 
             rows[column].append(values[column])
     if rows["situation_id"]:
         conn.from_arrow(pa.table(rows, schema=_SITUATION_SCHEMA)).insert_into("situations")
+    sync_situation_status(conn, ids)
+
+
+def _keys(m: Mention) -> set[tuple[str, Any]]:
+    return ({("s", c) for c in m.source_countries} | {("s", i) for i in m.source_ids}
+            | {("t", c) for c in m.target_countries} | {("t", i) for i in m.target_ids})
 
 
 def _link(conn: duckdb.DuckDBPyConnection, new: Sequence[Mention]) -> list[int]:
@@ -456,14 +449,22 @@ def _link(conn: duckdb.DuckDBPyConnection, new: Sequence[Mention]) -> list[int]:
     groups = _members(conn, family_of)
     rows = conn.execute("SELECT coalesce(max(situation_id), 0) + 1 FROM situations").fetchall()
     next_id = int(rows[0][0])
-    by_family: dict[str, list[int]] = {}
-    for sid, fam in sorted(family_of.items()):
-        by_family.setdefault(fam, []).append(sid)
+    # A mention joins only with MIN_EVIDENCE (2) agreements with one member, so with a
+    # source or target actor or country in common (a place alone is one): situations
+    # are indexed by those, and only the ones sharing one are tried, in id order.
+    near: dict[tuple[str, Any], set[int]] = {}
+    for sid, members in groups.items():
+        for x in members:
+            for key in _keys(x):
+                near.setdefault(key, set()).add(sid)
     touched: dict[int, None] = {}
     links: dict[str, list[Any]] = {c: [] for c in _LINK_COLUMNS}
     for m in new:
         chosen: tuple[int, str] | None = None
-        for sid in by_family.get(m.family, ()):
+        keys = _keys(m)
+        tried = (set().union(*(near.get(k, ()) for k in keys)) if MIN_EVIDENCE >= 2
+                 else set(family_of))
+        for sid in sorted(i for i in tried if family_of[i] == m.family):
             members = groups[sid]
             if members and abs((members[-1].date - m.date).days) <= 2 * WINDOW_DAYS + 1:
                 reason = link_reason(m, members)
@@ -472,11 +473,13 @@ def _link(conn: duckdb.DuckDBPyConnection, new: Sequence[Mention]) -> list[int]:
                     break
         if chosen is None:
             chosen = (next_id, "first report")
-            by_family.setdefault(m.family, []).append(next_id)
+            family_of[next_id] = m.family
             groups[next_id] = []
             next_id += 1
         sid, reason = chosen
         groups[sid].append(m)
+        for key in keys:
+            near.setdefault(key, set()).add(sid)
         for column, value in zip(_LINK_COLUMNS, (m.gid, sid, m.doc_id, m.stance, m.origin,
                                                  m.origin_label, reason), strict=True):
             links[column].append(value)
@@ -560,6 +563,7 @@ def relink(conn: duckdb.DuckDBPyConnection) -> None:
     caller's transaction)."""
     conn.execute("DELETE FROM situation_mentions")
     conn.execute("DELETE FROM situations")
+    sync_situation_status(conn)
     link_pending(conn)
 
 

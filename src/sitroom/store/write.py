@@ -1,24 +1,27 @@
-"""Writing analysis records: one transaction per document, idempotent by content hash.
+"""Writing analysis records in batches, idempotent by content hash.
 
 A document whose sha256 is already stored is skipped, so re-running an interrupted
-ingest stores exactly what is missing: each record is written in one transaction, and a
-crash (even ``kill -9``) loses at most the document being written, never half of one.
+ingest stores exactly what is missing. Records are written in *batches*: the rows of up
+to :data:`BATCH_DOCS` documents (fewer when :data:`BATCH_SECONDS` have passed since the
+batch began) are collected in memory, column by column, and written with one Arrow
+insert per table in one transaction. A crash (even ``kill -9``) loses at most the batch
+being written, never part of a document; progress is reported for a document only once
+its batch is committed. When a batch cannot be written, it is rolled back and its
+documents are written one at a time, so a bad document is quarantined and its
+neighbours are stored.
 
-Speed: an ingest loads the stored actor identities, document ids and quarantined ids
-once (:class:`WriteCache`) and resolves actors in memory, so writing a record costs a
-fixed handful of statements (one bulk insert per table) instead of several ``SELECT``s
-per actor. The cache is the writer's view of the store; it assumes, as the id counters
-do, that this connection is the only writer while the ingest runs (DuckDB locks the
-file against other processes). A failed write rolls back and drops the actor index,
-which is reloaded from the store before the next record.
+Actors are resolved in memory (:mod:`sitroom.store.resolve`), so a batch costs a fixed
+handful of statements whatever its size. When a report tells the country of a stored
+person, the person's earlier events get it too: rows still in the batch are corrected
+in memory, rows already stored by one ``UPDATE`` when the batch is written.
 """
-
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import json
 import re
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
@@ -27,10 +30,11 @@ import duckdb
 import pyarrow as pa
 
 from sitroom.errors import StoreError
-from sitroom.record import Actor, AnalysisRecord, to_json
+from sitroom.record import AnalysisRecord, to_json
 from sitroom.store.db import Database
-from sitroom.store.identity import actor_key, normalise_name, surname
+from sitroom.store.resolve import ActorChanges, Resolved, WriteCache, resolve_actor
 from sitroom.store.schema import column_names
+from sitroom.store.sides import sides, sync_sides
 from sitroom.store.situations import event_status, link_pending
 from sitroom.store.stored import (
     IngestFailure,
@@ -47,6 +51,11 @@ __all__ = [
 Outcome = Literal["added", "skipped", "quarantined"]
 #: ``progress(outcome, doc_id_or_path)`` is called once per input item.
 Progress = Callable[[str, "str | None"], None]
+
+#: Documents written together in one transaction.
+BATCH_DOCS = 100
+#: A batch older than this (seconds) is written when the next item arrives.
+BATCH_SECONDS = 2.0
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
@@ -76,223 +85,7 @@ def counted(modality: str, polarity: str) -> bool:
     return modality == "actual" and polarity == "positive"
 
 
-# -- the writer's cache --------------------------------------------------------------
-@dataclass(slots=True)
-class _StoredActor:
-    """A row of the ``actors`` table, as the writer sees it."""
-
-    actor_id: int
-    key: str
-    name: str | None
-    norm_name: str
-    surname: str
-    kind: str | None
-    country: str | None
-    sector: str | None
-    code: str | None
-    title: str | None
-    first_doc: str | None
-
-    def row(self) -> list[Any]:
-        return [self.actor_id, self.key, self.name, self.norm_name, self.surname, self.kind,
-                self.country, self.sector, self.code, self.title, self.first_doc]
-
-
-class ActorIndex:
-    """The stored actors by identity key, and persons by full and by surname.
-
-    Answers exactly the lookups actor resolution made with ``SELECT``s before, in
-    memory; rows are changed in place and re-indexed when a name or key changes.
-    """
-
-    def __init__(self, rows: Iterable[_StoredActor] = ()) -> None:
-        self._by_key: dict[str, _StoredActor] = {}
-        self._by_norm: dict[str, dict[int, _StoredActor]] = {}
-        self._by_surname: dict[str, dict[int, _StoredActor]] = {}
-        for row in rows:
-            self.add(row)
-
-    @classmethod
-    def load(cls, conn: duckdb.DuckDBPyConnection) -> ActorIndex:
-        """Every stored actor."""
-        rows = conn.execute(
-            "SELECT actor_id, key, name, norm_name, surname, kind, country, sector, code, "
-            "title, first_doc FROM actors ORDER BY actor_id"
-        ).fetchall()
-        return cls(
-            _StoredActor(int(r[0]), r[1], r[2], r[3] or "", r[4] or "", r[5], r[6], r[7],
-                         r[8], r[9], r[10])
-            for r in rows
-        )
-
-    def __len__(self) -> int:
-        return len(self._by_key)
-
-    def add(self, row: _StoredActor) -> None:
-        """Index a row (new, or changed after :meth:`remove`)."""
-        self._by_key[row.key] = row
-        if row.kind == "person":
-            self._by_norm.setdefault(row.norm_name, {})[row.actor_id] = row
-            self._by_surname.setdefault(row.surname, {})[row.actor_id] = row
-
-    def remove(self, row: _StoredActor) -> None:
-        """Take a row out of the index before changing its key or name."""
-        if self._by_key.get(row.key) is row:
-            del self._by_key[row.key]
-        if row.kind == "person":
-            self._by_norm.get(row.norm_name, {}).pop(row.actor_id, None)
-            self._by_surname.get(row.surname, {}).pop(row.actor_id, None)
-
-    def by_key(self, key: str) -> _StoredActor | None:
-        """The actor with this identity key."""
-        return self._by_key.get(key)
-
-    def persons_named(self, norm: str) -> list[_StoredActor]:
-        """Persons whose normalised full name is ``norm``, by actor id."""
-        return sorted(self._by_norm.get(norm, {}).values(), key=lambda r: r.actor_id)
-
-    def persons_surnamed(self, name: str) -> list[_StoredActor]:
-        """Persons whose surname is ``name``, by actor id."""
-        return sorted(self._by_surname.get(name, {}).values(), key=lambda r: r.actor_id)
-
-
-@dataclass
-class WriteCache:
-    """What the writer reads once per ingest instead of once per record or actor.
-
-    Attributes:
-        doc_ids: stored document id → sha256.
-        quarantined: document ids with rows in the quarantine table.
-        actors: the actor index, loaded on first use (dropped after a failed write).
-    """
-
-    doc_ids: dict[str, str]
-    quarantined: set[str]
-    actors: ActorIndex | None = None
-
-    @classmethod
-    def load(cls, conn: duckdb.DuckDBPyConnection) -> WriteCache:
-        """The cache of a store, read now."""
-        docs = conn.execute("SELECT doc_id, sha256 FROM documents").fetchall()
-        quarantined = conn.execute(
-            "SELECT DISTINCT doc_id FROM quarantine WHERE doc_id IS NOT NULL"
-        ).fetchall()
-        return cls({r[0]: r[1] for r in docs}, {r[0] for r in quarantined})
-
-    def actor_index(self, conn: duckdb.DuckDBPyConnection) -> ActorIndex:
-        """The actor index, loading it when needed."""
-        if self.actors is None:
-            self.actors = ActorIndex.load(conn)
-        return self.actors
-
-
-# -- actor resolution ----------------------------------------------------------------
-@dataclass(frozen=True)
-class _Resolved:
-    actor_id: int
-    country: str | None
-    sector: str | None
-
-
-@dataclass
-class _ActorChanges:
-    """Actor rows one record adds or changes, written at the end of its transaction."""
-
-    new: list[_StoredActor] = field(default_factory=list)
-    changed: dict[int, _StoredActor] = field(default_factory=dict)
-    new_ids: set[int] = field(default_factory=set)
-
-    def touch(self, row: _StoredActor) -> None:
-        if row.actor_id not in self.new_ids:
-            self.changed[row.actor_id] = row
-
-
-def _fill(row: _StoredActor, actor: Actor, changes: _ActorChanges) -> None:
-    """Fill a stored actor's missing title and code from this mention of it."""
-    touched = False
-    if actor.title and row.title is None:
-        row.title = actor.title
-        touched = True
-    if actor.code and row.code is None:
-        row.code = actor.code
-        touched = True
-    if touched:
-        changes.touch(row)
-
-
-def _person_match(index: ActorIndex, actor: Actor, norm: str) -> _StoredActor | None:
-    """A stored person this one is, by full name or unique surname (see module doc)."""
-    one_word = " " not in norm
-    if actor.country is not None and "context" in (actor.reason or ""):
-        # A country guessed from the report's context yields to what an earlier
-        # report stated about the same full name.
-        stated = [r for r in index.persons_named(norm) if r.country is not None]
-        if len(stated) == 1:
-            return stated[0]
-    if actor.country is None:
-        exact = index.persons_named(norm)
-        if len(exact) == 1:
-            return exact[0]
-        if not exact and one_word:
-            by_surname = index.persons_surnamed(norm)
-            if len(by_surname) == 1:
-                return by_surname[0]
-        return None
-    # Known country: a surname-only mention of a stored person of that country …
-    if one_word:
-        same = [r for r in index.persons_surnamed(norm) if r.country == actor.country]
-        if len(same) == 1:
-            return same[0]
-    # … or a stored person of unknown country that this mention now resolves.
-    loose = {r.actor_id: r for name in (norm, surname(norm))
-             for r in index.persons_named(name) if r.country is None}
-    if len(loose) == 1:
-        return next(iter(loose.values()))
-    return None
-
-
-def _resolve_actor(
-    store: Database, index: ActorIndex, changes: _ActorChanges, actor: Actor, doc_id: str
-) -> _Resolved:
-    key = actor_key(actor)
-    norm = normalise_name(actor.name)
-    found = index.by_key(key)
-    if found is not None:
-        _fill(found, actor, changes)
-        return _Resolved(found.actor_id, found.country, found.sector)
-    if actor.kind == "person":
-        match = _person_match(index, actor, norm)
-        if match is not None:
-            if match.country is None and actor.country is not None:
-                # The stored person learns its country (and fuller name) from this one.
-                sector = match.sector or actor.sector
-                index.remove(match)
-                match.country, match.sector, match.key = actor.country, sector, key
-                if len(norm) > len(match.norm_name):
-                    match.name, match.norm_name, match.surname = actor.name, norm, surname(norm)
-                index.add(match)
-                _fill(match, actor, changes)
-                changes.touch(match)
-                if match.actor_id not in changes.new_ids:  # past events follow
-                    store.conn.execute(
-                        "UPDATE event_actors SET country = ? "
-                        "WHERE actor_id = ? AND country IS NULL",
-                        [actor.country, match.actor_id],
-                    )
-                return _Resolved(match.actor_id, actor.country, sector)
-            _fill(match, actor, changes)
-            return _Resolved(match.actor_id, match.country, match.sector or actor.sector)
-    row = _StoredActor(
-        store.next_id("actors", "actor_id"), key, actor.name, norm, surname(norm), actor.kind,
-        actor.country, actor.sector, actor.code, actor.title, doc_id,
-    )
-    index.add(row)
-    changes.new.append(row)
-    changes.new_ids.add(row.actor_id)
-    return _Resolved(row.actor_id, row.country, row.sector)
-
-
-def _write_actor_changes(conn: duckdb.DuckDBPyConnection, changes: _ActorChanges) -> None:
+def _write_actor_changes(conn: duckdb.DuckDBPyConnection, changes: ActorChanges) -> None:
     # Changed rows first: a new actor may take the key a changed one gave up.
     for row in changes.changed.values():
         conn.execute(
@@ -304,7 +97,7 @@ def _write_actor_changes(conn: duckdb.DuckDBPyConnection, changes: _ActorChanges
     _insert(conn, "actors", [row.row() for row in changes.new])
 
 
-# -- writing one record --------------------------------------------------------------
+# -- a batch of records --------------------------------------------------------------
 def _dumps(items: Iterable[Any]) -> str:
     return json.dumps([asdict(item) for item in items], ensure_ascii=False)
 
@@ -334,6 +127,175 @@ def _check_text(record: AnalysisRecord, text: str, sha: str) -> None:
         )
 
 
+#: Tables a batch writes, in order (actors go first, by _write_actor_changes).
+_TABLES = ("documents", "doc_actors", "mentions", "events", "event_actors", "quotes",
+           "sources", "relations")
+#: Errors of a record's data or of its write: the record is quarantined.
+_DATA_ERRORS = (duckdb.Error, ValueError, TypeError, pa.ArrowException)
+_SIDES_AT = column_names("events").index("src_ids")
+_EA_COUNTRY = column_names("event_actors").index("country")
+
+
+@dataclass
+class _Batch:
+    """Rows of the records prepared and not yet written."""
+
+    started: float = field(default_factory=time.monotonic)
+    rows: dict[str, list[list[Any]]] = field(
+        default_factory=lambda: {t: [] for t in _TABLES})
+    changes: ActorChanges = field(default_factory=ActorChanges)
+    docs: dict[str, str] = field(default_factory=dict)  # doc id → sha256
+    items: list[tuple[StoredDocument, str]] = field(default_factory=list)
+    unquarantine: list[str] = field(default_factory=list)
+    first_gid: int | None = None
+    by_actor: dict[int, list[list[Any]]] = field(default_factory=dict)  # event_actors rows
+    by_gid: dict[int, tuple[list[Any], list[list[Any]]]] = field(default_factory=dict)
+
+    def learn(self, actor_id: int, country: str) -> None:
+        """A person's country, told now: its rows in the batch take it."""
+        touched = set()
+        for row in self.by_actor.get(actor_id, ()):
+            if row[_EA_COUNTRY] is None:
+                row[_EA_COUNTRY] = country
+                touched.add(row[0])
+        for gid in touched:
+            event, actors = self.by_gid[gid]
+            event[_SIDES_AT:_SIDES_AT + 4] = sides((r[2], r[5], r[6]) for r in actors)
+
+
+def _prepare(store: Database, stored: StoredDocument, sha: str, cache: WriteCache,
+             batch: _Batch) -> None:
+    """Add one record's rows to the batch (resolving its actors in memory).
+
+    Raises:
+        StoreError: the document id is stored (or in the batch) with other content, or
+            the text does not match the record; nothing was added.
+    """
+    record, text = stored.record, stored.text
+    doc = record.document
+    if text is not None:
+        _check_text(record, text, sha)
+    stored_sha = cache.doc_ids.get(doc.id) or batch.docs.get(doc.id)
+    if stored_sha is not None:
+        raise StoreError(
+            f"document id {doc.id!r} is already stored with other content "
+            f"(sha256 {stored_sha[:12]}…)",
+            path=doc.path,
+        )
+    conn, rows = store.conn, batch.rows
+    published = parse_date(doc.published)
+    index = cache.actor_index(conn)
+    changes = batch.changes
+    changes.record_new = set()
+    learned = len(changes.learned)
+    resolved: dict[str, Resolved] = {}
+    for ord_, actor in enumerate(record.actors):
+        res = resolve_actor(store, index, changes, actor, doc.id)
+        resolved[actor.id] = res
+        rows["doc_actors"].append(
+            [doc.id, actor.id, ord_, res.actor_id, actor.name, actor.kind, actor.country,
+             actor.sector, actor.code, actor.title, actor.count, actor.rule,
+             actor.reason, actor.lexicon]
+        )
+        for m_ord, span in enumerate(actor.mentions):
+            rows["mentions"].append(
+                [doc.id, actor.id, m_ord, res.actor_id, span.start, span.end, span.text])
+    for actor_id, country in changes.learned[learned:]:
+        batch.learn(actor_id, country)  # rows of earlier records in this batch
+    rows["documents"].append([
+        doc.id, sha, doc.path, doc.title, doc.published, published, doc.url,
+        doc.dateline, doc.length, record.schema, list(record.errors),
+        doc.sha256 is not None, dt.datetime.now(dt.UTC).replace(tzinfo=None),
+        doc.language, text,
+    ])
+    by_event_id = {ev.id: ev for ev in record.events}
+    for ord_, ev in enumerate(record.events):
+        gid = store.next_id("events", "gid")
+        if batch.first_gid is None:
+            batch.first_gid = gid
+        loc = ev.location
+        event = [
+            gid, doc.id, ev.id, ord_, ev.plover, ev.plover_mode, ev.cameo, ev.goldstein,
+            ev.quad_class, ev.polarity, ev.modality, ev.certainty, ev.attribution,
+            list(ev.source), list(ev.target), ev.trigger.text, ev.trigger.start,
+            ev.trigger.end, ev.sentence.index, ev.sentence.start, ev.sentence.end,
+            ev.date, parse_date(ev.date) or published,
+            loc.text if loc else None, loc.country if loc else None,
+            loc.start if loc else None, loc.end if loc else None,
+            ev.parent, ev.rule, ev.lexicon, _dumps(ev.quantities), _dumps(ev.cues),
+            counted(ev.modality, ev.polarity), *event_status(ev, by_event_id),
+        ]
+        actors: list[list[Any]] = []
+        for role, ids in (("source", ev.source), ("target", ev.target)):
+            for pos, local in enumerate(ids):
+                res_or_none = resolved.get(local)
+                aid = res_or_none.actor_id if res_or_none else None
+                row = [gid, doc.id, role, pos, local, aid,
+                       res_or_none.country if res_or_none else None]
+                actors.append(row)
+                if aid is not None:
+                    batch.by_actor.setdefault(aid, []).append(row)
+        # v5 side columns (sitroom.store.sides), then situation_status (set by linking)
+        event += [*sides((r[2], r[5], r[6]) for r in actors), None]
+        batch.by_gid[gid] = (event, actors)
+        rows["events"].append(event)
+        rows["event_actors"] += actors
+
+    def _gid(local: str | None) -> int | None:
+        res = resolved.get(local) if local else None
+        return res.actor_id if res else None
+
+    rows["quotes"] += [[doc.id, q.id, i, q.text, q.start, q.end, q.speaker, _gid(q.speaker),
+                        q.speaker_text, q.cue, q.kind, q.rule]
+                       for i, q in enumerate(record.quotes)]
+    rows["sources"] += [[doc.id, s.id, i, s.text, s.actor, _gid(s.actor), s.anonymous, s.kind,
+                         s.cue, s.start, s.end, s.rule] for i, s in enumerate(record.sources)]
+    rows["relations"] += [[doc.id, i, r.a, r.b, _gid(r.a), _gid(r.b), r.type, r.text, r.start,
+                           r.end, r.rule, r.certainty] for i, r in enumerate(record.relations)]
+    if doc.id in cache.quarantined:
+        batch.unquarantine.append(doc.id)
+    batch.docs[doc.id] = sha
+    batch.items.append((stored, sha))
+
+
+def _flush(store: Database, cache: WriteCache, batch: _Batch) -> None:
+    """Write the batch in one transaction (all of it or nothing).
+
+    Raises:
+        StoreError: the write failed (rolled back; the cache's actors are dropped).
+    """
+    if not batch.items:
+        return
+    conn = store.conn
+    conn.execute("BEGIN TRANSACTION")
+    try:
+        _write_actor_changes(conn, batch.changes)
+        for table in _TABLES:
+            _insert(conn, table, batch.rows[table])
+        for actor_id, country in batch.changes.learned:  # stored rows before the batch
+            conn.execute("UPDATE event_actors SET country = ? WHERE actor_id = ? "
+                         "AND country IS NULL AND gid < ?",
+                         [country, actor_id, batch.first_gid or 1 << 62])
+            sync_sides(conn, actor_id)
+        for doc_id in batch.unquarantine:
+            conn.execute("DELETE FROM quarantine WHERE doc_id = ?", [doc_id])
+        conn.execute("COMMIT")
+    except BaseException as error:
+        conn.execute("ROLLBACK")
+        store.forget_ids()
+        cache.actors = None  # changed in memory by the rolled-back write: read it again
+        if isinstance(error, StoreError):
+            raise
+        if isinstance(error, _DATA_ERRORS):
+            doc = batch.items[0][0].record.document
+            what = f"document {doc.id!r}" if len(batch.items) == 1 else \
+                f"a batch of {len(batch.items)} documents"
+            raise StoreError(f"cannot store {what}: {error}", path=doc.path) from error
+        raise
+    cache.doc_ids.update(batch.docs)
+    cache.quarantined.difference_update(batch.unquarantine)
+
+
 def write_record(
     store: Database,
     stored: StoredDocument,
@@ -355,116 +317,19 @@ def write_record(
         StoreError: the document id is stored with other content, the text does not
             match the record, or the write failed.
     """
-    conn = store.conn
-    record, text = stored.record, stored.text
-    doc = record.document
-    sha = sha256 or record_hash(record)
-    if text is not None:
-        _check_text(record, text, sha)
-    if cache is None:
-        cache = WriteCache.load(conn)
-    stored_sha = cache.doc_ids.get(doc.id)
-    if stored_sha is not None:
-        raise StoreError(
-            f"document id {doc.id!r} is already stored with other content "
-            f"(sha256 {stored_sha[:12]}…)",
-            path=doc.path,
-        )
-    published = parse_date(doc.published)
-    conn.execute("BEGIN TRANSACTION")
+    cache = cache or WriteCache.load(store.conn)
+    batch = _Batch()
     try:
-        index = cache.actor_index(conn)
-        changes = _ActorChanges()
-        resolved: dict[str, _Resolved] = {}
-        doc_actors: list[list[Any]] = []
-        mentions: list[list[Any]] = []
-        for ord_, actor in enumerate(record.actors):
-            res = _resolve_actor(store, index, changes, actor, doc.id)
-            resolved[actor.id] = res
-            doc_actors.append(
-                [doc.id, actor.id, ord_, res.actor_id, actor.name, actor.kind, actor.country,
-                 actor.sector, actor.code, actor.title, actor.count, actor.rule,
-                 actor.reason, actor.lexicon]
-            )
-            for m_ord, span in enumerate(actor.mentions):
-                mentions.append(
-                    [doc.id, actor.id, m_ord, res.actor_id, span.start, span.end, span.text]
-                )
-        _insert(conn, "documents", [[
-            doc.id, sha, doc.path, doc.title, doc.published, published, doc.url,
-            doc.dateline, doc.length, record.schema, list(record.errors),
-            doc.sha256 is not None, dt.datetime.now(dt.UTC).replace(tzinfo=None),
-            doc.language, text,
-        ]])
-        _write_actor_changes(conn, changes)
-        _insert(conn, "doc_actors", doc_actors)
-        _insert(conn, "mentions", mentions)
-        events: list[list[Any]] = []
-        event_actors: list[list[Any]] = []
-        by_event_id = {ev.id: ev for ev in record.events}
-        for ord_, ev in enumerate(record.events):
-            gid = store.next_id("events", "gid")
-            loc = ev.location
-            events.append(
-                [gid, doc.id, ev.id, ord_, ev.plover, ev.plover_mode, ev.cameo, ev.goldstein,
-                 ev.quad_class, ev.polarity, ev.modality, ev.certainty, ev.attribution,
-                 list(ev.source), list(ev.target), ev.trigger.text, ev.trigger.start,
-                 ev.trigger.end, ev.sentence.index, ev.sentence.start, ev.sentence.end,
-                 ev.date, parse_date(ev.date) or published,
-                 loc.text if loc else None, loc.country if loc else None,
-                 loc.start if loc else None, loc.end if loc else None,
-                 ev.parent, ev.rule, ev.lexicon, _dumps(ev.quantities), _dumps(ev.cues),
-                 counted(ev.modality, ev.polarity), *event_status(ev, by_event_id)]
-            )
-            for role, ids in (("source", ev.source), ("target", ev.target)):
-                for pos, local in enumerate(ids):
-                    res_or_none = resolved.get(local)
-                    event_actors.append(
-                        [gid, doc.id, role, pos, local,
-                         res_or_none.actor_id if res_or_none else None,
-                         res_or_none.country if res_or_none else None]
-                    )
-        _insert(conn, "events", events)
-        _insert(conn, "event_actors", event_actors)
-
-        def _gid(local: str | None) -> int | None:
-            res = resolved.get(local) if local else None
-            return res.actor_id if res else None
-
-        _insert(
-            conn,
-            "quotes",
-            [[doc.id, q.id, i, q.text, q.start, q.end, q.speaker, _gid(q.speaker),
-              q.speaker_text, q.cue, q.kind, q.rule] for i, q in enumerate(record.quotes)],
-        )
-        _insert(
-            conn,
-            "sources",
-            [[doc.id, s.id, i, s.text, s.actor, _gid(s.actor), s.anonymous, s.kind, s.cue,
-              s.start, s.end, s.rule] for i, s in enumerate(record.sources)],
-        )
-        _insert(
-            conn,
-            "relations",
-            [[doc.id, i, r.a, r.b, _gid(r.a), _gid(r.b), r.type, r.text, r.start, r.end,
-              r.rule] for i, r in enumerate(record.relations)],
-        )
-        if doc.id in cache.quarantined:
-            conn.execute("DELETE FROM quarantine WHERE doc_id = ?", [doc.id])
-        conn.execute("COMMIT")
+        _prepare(store, stored, sha256 or record_hash(stored.record), cache, batch)
     except BaseException as error:
-        conn.execute("ROLLBACK")
         store.forget_ids()
-        cache.actors = None  # changed in memory by the rolled-back write: read it again
-        if isinstance(error, StoreError):
-            raise
-        if isinstance(error, duckdb.Error | ValueError | TypeError | pa.ArrowException):
-            raise StoreError(
-                f"cannot store document {doc.id!r}: {error}", path=doc.path
-            ) from error
+        cache.actors = None  # resolved in part: read it again
+        if isinstance(error, _DATA_ERRORS) and not isinstance(error, StoreError):
+            doc = stored.record.document
+            raise StoreError(f"cannot store document {doc.id!r}: {error}",
+                             path=doc.path) from error
         raise
-    cache.doc_ids[doc.id] = sha
-    cache.quarantined.discard(doc.id)
+    _flush(store, cache, batch)
 
 
 def write_failure(store: Database, failure: IngestFailure, cache: WriteCache | None = None) -> None:
@@ -502,6 +367,93 @@ def _link_situations(store: Database) -> None:
         raise
 
 
+class _Ingest:
+    """One ingest: the cache, the open batch, the counts and the deferred progress."""
+
+    def __init__(self, store: Database, progress: Progress | None) -> None:
+        self.store, self.progress = store, progress
+        self.cache = WriteCache.load(store.conn)
+        self.known = set(self.cache.doc_ids.values())
+        self.batch = _Batch()
+        self.added = self.skipped = 0
+        self.failures: list[IngestFailure] = []
+        self.told: list[tuple[str, str | None]] = []  # progress not yet reported
+        self.since = 0.0  # when the first of them came
+
+    def tell(self, outcome: str, label: str | None) -> None:
+        if not self.told:
+            self.since = time.monotonic()
+        self.told.append((outcome, label))
+
+    def due(self) -> bool:
+        """Whether what waits has waited long enough to be written now."""
+        return bool(self.told) and time.monotonic() - self.since >= BATCH_SECONDS
+
+    def quarantine(self, failure: IngestFailure) -> None:
+        write_failure(self.store, failure, self.cache)
+        self.failures.append(failure)
+        self.tell("quarantined", failure.doc_id or failure.path)
+
+    def record(self, stored: StoredDocument) -> None:
+        record = stored.record
+        sha = record_hash(record)
+        if sha in self.known:
+            self.skipped += 1
+            self.tell("skipped", record.document.id)
+            return
+        try:
+            _prepare(self.store, stored, sha, self.cache, self.batch)
+        except StoreError as error:  # checked before anything was resolved
+            self.quarantine(IngestFailure(record.document.path, record.document.id,
+                                          error.message))
+            return
+        except BaseException as error:  # resolved in part: the batch is redone singly
+            items, self.batch = self.batch.items, _Batch()
+            self.store.forget_ids()
+            self.cache.actors = None
+            self._singly(items)
+            if not isinstance(error, _DATA_ERRORS):
+                raise
+            self.quarantine(IngestFailure(record.document.path, record.document.id,
+                                          f"cannot store document {record.document.id!r}: "
+                                          f"{error}"))
+            return
+        self.known.add(sha)
+        self.tell("added", record.document.id)
+        if len(self.batch.items) >= BATCH_DOCS:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the open batch (one at a time if it cannot be written whole) and
+        report the progress that waited for it, in input order."""
+        batch, self.batch = self.batch, _Batch()
+        try:
+            _flush(self.store, self.cache, batch)
+            self.added += len(batch.items)
+        except StoreError:
+            self._singly(batch.items)
+        told, self.told = self.told, []
+        if self.progress is not None:
+            for outcome, label in told:
+                self.progress(outcome, label)
+
+    def _singly(self, items: list[tuple[StoredDocument, str]]) -> None:
+        """Write documents one at a time (after their batch failed); the bad are
+        quarantined and their progress says so."""
+        for stored, sha in items:
+            doc = stored.record.document
+            try:
+                write_record(self.store, stored, sha, cache=self.cache)
+                self.added += 1
+            except StoreError as error:
+                self.known.discard(sha)
+                failure = IngestFailure(doc.path, doc.id, error.message)
+                write_failure(self.store, failure, self.cache)
+                self.failures.append(failure)
+                self.told = [("quarantined", doc.id) if t == ("added", doc.id) else t
+                             for t in self.told]
+
+
 def ingest_records(
     store: Database,
     records: Iterable[Any],
@@ -516,48 +468,26 @@ def ingest_records(
             :func:`~sitroom.store.stored.as_stored` first, so a bare ``AnalysisRecord``
             is stored without its text and anything with ``path``, ``doc_id`` and
             ``reason`` (or an exception: its message is the reason) is quarantined.
-        progress: called as ``progress(outcome, doc_id_or_path)`` after each item, with
-            outcome ``added``, ``skipped`` or ``quarantined``.
+        progress: called as ``progress(outcome, doc_id_or_path)`` once per item, in
+            input order, when its batch is written, with outcome ``added``, ``skipped``
+            or ``quarantined``.
 
     Returns:
         The counts, and the quarantined items.
     """
     if store.read_only:
         raise StoreError("the store is open read-only", path=str(store.path))
-    cache = WriteCache.load(store.conn)
-    known = set(cache.doc_ids.values())
-    added = skipped = 0
-    failures: list[IngestFailure] = []
-    for item in records:
-        outcome: Outcome
-        stored = as_stored(item)
-        if isinstance(stored, StoredDocument):
-            record = stored.record
-            label: str | None = record.document.id
-            sha = record_hash(record)
-            if sha in known:
-                outcome = "skipped"
-                skipped += 1
+    run = _Ingest(store, progress)
+    try:
+        for item in records:
+            if run.due():
+                run.flush()
+            stored = as_stored(item)
+            if isinstance(stored, StoredDocument):
+                run.record(stored)
             else:
-                try:
-                    write_record(store, stored, sha, cache=cache)
-                except StoreError as error:
-                    failure = IngestFailure(record.document.path, record.document.id,
-                                            error.message)
-                    write_failure(store, failure, cache)
-                    failures.append(failure)
-                    outcome = "quarantined"
-                else:
-                    known.add(sha)
-                    outcome = "added"
-                    added += 1
-        else:
-            failure = stored
-            write_failure(store, failure, cache)
-            failures.append(failure)
-            label = failure.doc_id or failure.path
-            outcome = "quarantined"
-        if progress is not None:
-            progress(outcome, label)
+                run.quarantine(stored)
+    finally:
+        run.flush()  # an interrupted input keeps what was read before
     _link_situations(store)
-    return IngestResult(added, skipped, len(failures), tuple(failures))
+    return IngestResult(run.added, run.skipped, len(run.failures), tuple(run.failures))
