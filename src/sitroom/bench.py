@@ -167,8 +167,11 @@ def sitroom_analyze(source: Path, words: int, processes: int, batch_size: int,
                 f"{result.added} stored, {events} events")
 
     if processes <= 1:
+        from sitroom.pipeline.warm import load_knowledge, warm_pipeline
+
         with stopwatch() as elapsed:
-            load_nlp()("Warm up the pipeline.")
+            load_knowledge()  # what the workers do at start (engines.local)
+            warm_pipeline(load_nlp())
         load = elapsed()
         with stopwatch() as elapsed:
             done, failed, note = consume(analyze_stream(iter_documents([str(source)]),
@@ -276,7 +279,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="documents per Dask shard (default 16)")
     parser.add_argument("--no-dask", action="store_true", help="skip (d)")
     parser.add_argument("--json", action="store_true", help="also print the figures as JSON")
+    parser.add_argument("--store-only", action="store_true",
+                        help="only the store benchmark (one-million-event queries and the "
+                             "batched write), no parsing")
     args = parser.parse_args(argv)
+    if args.store_only:
+        print(store_queries())
+        return 0
     if not args.articles.is_file():
         print(f"sitroom.bench: no corpus at {args.articles}. Give one with --articles PATH "
               "(JSONL: one {\"id\", \"text\"} object a line), or put the shared data "

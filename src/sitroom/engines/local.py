@@ -23,10 +23,26 @@ PipelineKind = Literal["sitroom", "base"]
 
 
 def _init_worker(kind: PipelineKind = "sitroom") -> None:
+    """Load the pipeline and, for sitroom's, everything its stages read lazily (see
+    :func:`sitroom.pipeline.warm.warm_pipeline`); then freeze what is loaded out of the
+    garbage collector's sight, so collections during analysis do not walk the model
+    and the lexicons again and again."""
     global _WORKER_NLP
+    import gc
+
     from sitroom.pipeline.loader import load_base_nlp, load_nlp
 
-    _WORKER_NLP = load_nlp() if kind == "sitroom" else load_base_nlp()
+    if kind == "sitroom":
+        from sitroom.pipeline.warm import load_knowledge, warm_pipeline
+
+        load_knowledge()  # before the model: the model's loading reuses what parsing freed
+        _WORKER_NLP = load_nlp()
+        warm_pipeline(_WORKER_NLP)
+    else:
+        _WORKER_NLP = load_base_nlp()
+        _WORKER_NLP("Warm up the pipeline.")
+    gc.collect()
+    gc.freeze()
 
 
 def _analyze_batch(batch: list[Document | ReadFailure]) -> list[AnalysisRecord | ReadFailure]:

@@ -13,6 +13,7 @@ Formats, validation and versions: ``docs/lexicons.md`` and ``lexicons/files.py``
 from __future__ import annotations
 
 import hashlib
+from functools import cache
 
 from sitroom.lexicons.files import (
     JsonFile,
@@ -21,6 +22,7 @@ from sitroom.lexicons.files import (
     json_file,
     line_file,
     locate,
+    on_clear,
     override_dir,
     versions,
 )
@@ -42,24 +44,66 @@ __all__ = [
 ]
 
 
+# The lists are derived once per file as located (the location is part of each key, so
+# a file that appears in ``SITROOM_LEXICON_DIR`` is read as before); without an override
+# folder, once per name. Stages call ``words()`` inside their loops; every result here
+# is immutable.
+
+
+@cache
+def _ordered(name: str, where: str) -> tuple[str, ...]:
+    return tuple(line.cells[0] for line in line_file(name).lines)
+
+
+@cache
+def _words(name: str, where: str) -> frozenset[str]:
+    return frozenset(_ordered(name, where))
+
+
+@cache
+def _rows(name: str, where: str, columns: int) -> tuple[tuple[str, ...], ...]:
+    return tuple(line.cells for line in line_file(name, columns).lines)
+
+
+_PACKAGED_WORDS: dict[str, frozenset[str]] = {}
+
+
+def _clear_derived() -> None:
+    for cached in (_ordered, _words, _rows):
+        cached.cache_clear()
+    _PACKAGED_WORDS.clear()
+
+
+on_clear(_clear_derived)
+
+
 def ordered(name: str) -> tuple[str, ...]:
     """The entries of ``words/NAME.txt`` in file order (for lists where order means something)."""
-    return tuple(line.cells[0] for line in line_file(f"words/{name}.txt").lines)
+    file = f"words/{name}.txt"
+    return _ordered(file, str(locate(file)))
 
 
 def words(name: str) -> frozenset[str]:
     """The entries of ``words/NAME.txt`` as a set."""
-    return frozenset(ordered(name))
+    found = _PACKAGED_WORDS.get(name)
+    if found is not None:
+        return found
+    file = f"words/{name}.txt"
+    found = _words(file, str(locate(file)))
+    if override_dir() is None:
+        _PACKAGED_WORDS[name] = found
+    return found
 
 
 def rows(name: str, columns: int) -> tuple[tuple[str, ...], ...]:
     """The rows of ``words/NAME.tsv``, each with exactly ``columns`` cells."""
-    return tuple(line.cells for line in line_file(f"words/{name}.tsv", columns).lines)
+    file = f"words/{name}.tsv"
+    return _rows(file, str(locate(file)), columns)
 
 
 def table(name: str) -> dict[str, str]:
     """A two-column ``words/NAME.tsv`` as a mapping from the first cell to the second."""
-    return {key: value for key, value in rows(name, 2)}
+    return {key: value for key, value in rows(name, 2)}  # a fresh dict: callers may keep it
 
 
 def combined_version() -> str:

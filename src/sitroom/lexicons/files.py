@@ -33,9 +33,19 @@ OVERRIDE_ENV = "SITROOM_LEXICON_DIR"
 
 
 def override_dir() -> Path | None:
-    """The folder named by ``SITROOM_LEXICON_DIR``, if set."""
-    value = os.environ.get(OVERRIDE_ENV)
-    return Path(value) if value else None
+    """The folder named by ``SITROOM_LEXICON_DIR``, if set.
+
+    Read once and kept until :func:`clear_cache` (which tests call after changing the
+    variable): stages look lexicons up inside their loops, and reading the environment
+    each time costs more than the lookup itself.
+    """
+    if not _OVERRIDE:
+        value = os.environ.get(OVERRIDE_ENV)
+        _OVERRIDE.append(Path(value) if value else None)
+    return _OVERRIDE[0]
+
+
+_OVERRIDE: list[Path | None] = []
 
 
 def locate(name: str) -> Path:
@@ -46,8 +56,17 @@ def locate(name: str) -> Path:
             ``"words/negators.txt"``.
     """
     extra = override_dir()
-    if extra is not None and (extra / name).is_file():
+    if extra is None:
+        return _packaged(name)
+    if (extra / name).is_file():
         return extra / name
+    return _packaged(name)
+
+
+@cache
+def _packaged(name: str) -> Path:
+    """The packaged file of a lexicon name (found once: stages ask for their lists in
+    inner loops, and the packaged folder does not change while sitroom runs)."""
     path = PACKAGED / name
     if not path.is_file():
         raise LexiconError(f"lexicon file not found: {name}", path=str(path))
@@ -236,6 +255,8 @@ def versions() -> dict[str, str]:
 
 def clear_cache() -> None:
     """Forget loaded files (after changing ``SITROOM_LEXICON_DIR`` in tests)."""
+    _OVERRIDE.clear()
+    _packaged.cache_clear()
     _json_file.cache_clear()
     _line_file.cache_clear()
     for hook in _CLEAR_HOOKS:

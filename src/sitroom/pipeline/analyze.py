@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import fields, is_dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from spacy.language import Language
@@ -58,26 +58,40 @@ def make_doc(nlp: Language, document: Document) -> Doc:
     return doc
 
 
+@cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    """The field names of a dataclass (``dataclasses.fields`` is slow per call)."""
+    return tuple(f.name for f in fields(kind))
+
+
 def _remap(value: Any, at: Callable[[int, bool], int], text: str | None) -> Any:
     """Move every ``start``/``end`` pair through ``at`` and, given ``text``, reset each
     piece of evidence's ``text`` to ``text[start:end]``."""
+    # Unchanged parts are returned as they are (no copy), so a record whose offsets do
+    # not move costs one walk and no allocation.
     if isinstance(value, tuple):
-        return tuple(_remap(v, at, text) for v in value)
+        moved = tuple(_remap(v, at, text) for v in value)
+        return value if all(a is b for a, b in zip(moved, value, strict=True)) else moved
     if not is_dataclass(value) or isinstance(value, type):
         return value
     changes: dict[str, Any] = {}
-    for f in fields(value):
-        item = getattr(value, f.name)
+    for name in _field_names(type(value)):
+        item = getattr(value, name)
         if isinstance(item, tuple) or (is_dataclass(item) and not isinstance(item, type)):
-            changes[f.name] = _remap(item, at, text)
+            moved = _remap(item, at, text)
+            if moved is not item:
+                changes[name] = moved
     start, end = getattr(value, "start", None), getattr(value, "end", None)
     if isinstance(start, int) and isinstance(end, int):
         new_start, new_end = (at(start, False), at(end, True)) if end > start else (
             at(start, False), at(start, False))
         if (new_start, new_end) != (start, end):
             changes["start"], changes["end"] = new_start, new_end
-        if text is not None and isinstance(getattr(value, "text", None), str):
-            changes["text"] = text[new_start:new_end]
+        old_text = getattr(value, "text", None)
+        if text is not None and isinstance(old_text, str):
+            new_text = text[new_start:new_end]
+            if new_text != old_text:
+                changes["text"] = new_text
     return replace(value, **changes) if changes else value
 
 
@@ -100,7 +114,9 @@ def _shift(record: AnalysisRecord, delta: int, sentences: int) -> AnalysisRecord
     shifted: AnalysisRecord = _remap(record, lambda offset, _: offset + delta, None)
     events = tuple(replace(e, sentence=replace(e.sentence, index=e.sentence.index + sentences))
                    for e in shifted.events)
-    return replace(shifted, events=events)
+    mentions = tuple(replace(m, sentence=replace(m.sentence, index=m.sentence.index + sentences))
+                     for m in shifted.mentions)
+    return replace(shifted, events=events, mentions=mentions)
 
 
 def record_from_doc(doc: Doc) -> AnalysisRecord:
@@ -114,6 +130,7 @@ def record_from_doc(doc: Doc) -> AnalysisRecord:
         document=document_info(document),
         actors=tuple(actors.actors),
         events=tuple(doc._.events),
+        mentions=tuple(doc._.mentions),
         quotes=tuple(doc._.quotes),
         sources=tuple(distinct_sources(list(doc._.sources))),
         relations=tuple(doc._.relations),
@@ -164,7 +181,8 @@ def _analyze_batch(documents: list[Document], nlp: Language, batch_size: int,
     try:
         with budget.deadline(sum(len(d.clean) for d in documents), "batch",
                              count=len(documents)):
-            docs = [make_doc(nlp, d) for d in documents]
+            # A generator, so each parsed Doc is dropped once its record is built.
+            docs = (make_doc(nlp, d) for d in documents)
             return [record_from_doc(doc) for doc in nlp.pipe(docs, batch_size=batch_size)]
     except Exception:
         return [_analyze_one(document, nlp, budget) for document in documents]

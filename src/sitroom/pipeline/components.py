@@ -7,7 +7,9 @@ Order in the pipeline::
     sitroom_actors                     doc._.actors       (ActorIndex)
     sitroom_sourcing                   doc._.quotes, doc._.sources, doc._.relations
     sitroom_events                     doc._.events       (tuple[Event, ...]): find_events,
-                                       then the claims post-pass (denials, status)
+                                       then the claims post-pass (denials, status);
+                                       doc._.mentions     (tuple[Mention, ...]): acts named
+                                       but not coded (no doer)
 
 Each component is a thin wrapper over pure functions in its stage's package; its
 settings come from the pipeline config (``nlp.add_pipe(name, config=...)``, or
@@ -47,6 +49,7 @@ _DOC_EXTENSIONS: dict[str, Any] = {
     "sources": (),
     "relations": (),
     "events": (),
+    "mentions": (),
     "quantities": (),
 }
 
@@ -98,7 +101,7 @@ def structure_component(doc: Doc) -> Doc:
 
 @Language.factory(
     "sitroom_actors",
-    requires=[*MODEL_SPANS, *MODEL_PARSE, *MODEL_TAGS],
+    requires=["doc._.document", *MODEL_SPANS, *MODEL_PARSE, *MODEL_TAGS],
     assigns=["doc._.actors"],
     default_config={},
 )
@@ -111,8 +114,11 @@ class ActorsComponent:
     """Runs :func:`sitroom.actors.resolve.find_actors` on each document."""
 
     def __call__(self, doc: Doc) -> Doc:
-        from sitroom.actors.resolve import find_actors
+        from sitroom.actors.resolve import PUBLISHED_KEY, find_actors
 
+        published = _published(doc)
+        if published is not None:
+            doc.user_data[PUBLISHED_KEY] = published.isoformat()
         doc._.actors = find_actors(doc)
         return doc
 
@@ -158,7 +164,7 @@ class SourcingComponent:
     "sitroom_events",
     requires=["doc._.actors", "doc._.sources", "doc._.quotes", "doc._.document", "doc.sents",
               *MODEL_PARSE, *MODEL_TAGS, "token.ent_type"],
-    assigns=["doc._.events"],
+    assigns=["doc._.events", "doc._.mentions"],
     default_config={"nominal": True, "statements": True, "claims": True},
 )
 def make_events(nlp: Language, name: str, nominal: bool, statements: bool,
@@ -179,11 +185,12 @@ class EventsComponent:
     def __call__(self, doc: Doc) -> Doc:
         from sitroom.actors.model import ActorIndex
         from sitroom.events.claims import apply_claims
-        from sitroom.events.extract import EventSettings, find_events
+        from sitroom.events.extract import EventSettings, find_events_and_mentions
 
         settings = EventSettings(nominal=self.nominal, statements=self.statements)
         actors = doc._.actors or ActorIndex()
-        events = find_events(doc, actors, doc._.sources, settings)
+        events, mentions = find_events_and_mentions(doc, actors, doc._.sources, settings)
+        doc._.mentions = tuple(mentions)
         doc._.events = (apply_claims(doc, events, actors, doc._.sources, _published(doc))
                         if self.claims else tuple(events))
         return doc

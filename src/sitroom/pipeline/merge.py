@@ -60,5 +60,6 @@ def merge_records(records: list[AnalysisRecord]) -> AnalysisRecord:
         sources=tuple(sources),
         relations=tuple(relations),
         quantities=tuple(q for record in records for q in record.quantities),
+        mentions=tuple(m for record in records for m in record.mentions),
         provenance=records[0].provenance,
     )

