@@ -161,6 +161,36 @@ ROWS = [
      dict(modality="actual", fact=True)),
     ("future-rehearse", "Russian forces may rehearse an assault on the port on Friday.",
      "rehearse", dict(modality="hypothetical", date="2024-03-08", fact=False)),
+    # -- an infinitive that completes a noun names a possible act ------------------------
+    ("irrealis-noun", "Chile turned down the Peruvian minister's offer to resign.", "resign",
+     dict(modality="hypothetical", fact=False)),
+    ("irrealis-noun-of", "Chile welcomed the willingness of Peru to accept the plan.",
+     "accept", dict(modality="hypothetical", fact=False)),
+    ("irrealis-noun-object", "Peru praised Chilean efforts to complete the withdrawal of"
+     " its troops.", "withdrawal", dict(fact=False)),
+    ("irrealis-noun-neg", "The Peruvian minister resigned after Chile turned down his"
+     " offer.", "resigned", dict(modality="actual", fact=True)),
+    # -- "was to" + verb: arranged, not done ------------------------------------------
+    ("irrealis-be-to", "The Bolivian cabinet was to meet on Tuesday.", "meet",
+     dict(modality="future", fact=False)),
+    ("irrealis-be-to-purpose", "The Bolivian army was to cross the border on Tuesday to"
+     " attack Chile.", "attack", dict(modality="future", fact=False)),
+    ("irrealis-be-to-neg", "The Bolivian cabinet met on Tuesday to discuss the treaty with"
+     " Chile.", "met", dict(modality="actual", fact=True)),
+    # -- "for X to" + verb: only entertained -------------------------------------------
+    ("irrealis-for-to", "It is usual for a new Chilean cabinet to expel foreign envoys.",
+     "expel", dict(modality="hypothetical", fact=False)),
+    ("irrealis-for-to-neg", "A new Chilean cabinet expelled two Peruvian envoys.", "expelled",
+     dict(modality="actual", fact=True)),
+    # -- "unable to", "arranged to" -------------------------------------------------------
+    ("irrealis-unable", "The Chilean premier was unable to negotiate a deal with Peru.",
+     "negotiate", dict(polarity="negative", fact=False)),
+    ("irrealis-unable-neg", "The Chilean premier was able to negotiate a deal with Peru.",
+     "negotiate", dict(polarity="positive")),
+    ("irrealis-arrange", "Chile arranged to provide fuel to Peru.", "provide",
+     dict(modality="future", fact=False)),
+    ("irrealis-arrange-neg", "Chile provided fuel to Peru.", "provided",
+     dict(modality="actual", fact=True)),
 ]
 
 

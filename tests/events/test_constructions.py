@@ -31,6 +31,74 @@ ROWS = [
      dict(source={"IRN"}, target={"DNK"})),
     ("passive-authority-neg", "A Danish reporter was arrested in Iran by French police.",
      "arrested", dict(source={"FRA"}, not_source={"IRN"})),
+    ("passive-authority-place", "A Danish reporter was arrested in Tehran, Iran said.",
+     "arrested", dict(source={"IRN"}, target={"DNK"})),
+    ("passive-authority-place-absent-neg", "A Danish reporter was arrested in Tehran.",
+     "arrested", dict(none=True)),
+    ("passive-nonfinite", "A Yemeni reporter died after being shot by Saudi soldiers.",
+     "shot", dict(source={"SAU"}, target={"YEM"})),
+    ("passive-nonfinite-neg", "A Yemeni reporter died in Aden after being shot.", "shot",
+     dict(none=True)),
+    ("passive-participle-neg", "Chile freed Peruvian sailors held by Bolivia.", "held",
+     dict(not_source={"PER"})),
+    # -- a bare participle after a noun is a passive relative: the noun suffered it ------
+    ("reduced-relative-neg", "The storm in Lima left fifty Peruvian people injured,"
+     " Chilean media said.", "injured", dict(not_source={"PER"})),
+    ("reduced-relative-agent", "Chile freed fifty Peruvian sailors injured by Bolivian"
+     " guards.", "injured", dict(source={"BOL"}, target={"PER"})),
+    # -- a particle that changes the verb's sense ---------------------------------------------
+    ("other-sense-particle-neg", "The Chilean minister was sworn in on Monday.", "sworn",
+     dict(none=True)),
+    ("other-sense-particle", "Chile swore to defend Peru.", "swore", dict(source={"CHL"})),
+    # -- names are not acts ---------------------------------------------------------------
+    ("name-inside-neg", "The Committee to Protect Journalists criticized Peru.", "Protect",
+     dict(none=True)),
+    ("name-inside", "The Committee to Protect Journalists criticized Peru.", "criticized",
+     dict(target={"PER"})),
+    ("passive-reporting-authority", "An Indonesian police spokesman confirmed that two"
+     " suspects were arrested.", "arrested", dict(source={"IDN"})),
+    ("passive-reporting-authority-neg", "A Brazilian newspaper reported that two suspects"
+     " were arrested.", "arrested", dict(none=True)),
+    # -- protests with no named protesters are the place's people ------------------------
+    ("protest-place", "Protests in Nairobi against Ugandan tariffs continued, Kenya said.",
+     "Protests", dict(source={"KEN"}, target={"UGA"})),
+    ("protest-place-neg", "The rally against Brazil ended peacefully.", "rally",
+     dict(none=True)),
+    # -- the "of" phrase of a frame noun is its maker --------------------------------------
+    ("noun-of-maker", "Chile granted the request of the Peruvian president to open the"
+     " border.", "request", dict(source={"PER"})),
+    ("noun-of-patient-neg", "Chile condemned the expulsion of Peruvian diplomats.",
+     "expulsion", dict(not_source={"PER"})),
+    # -- complex prepositions ---------------------------------------------------------------
+    ("complex-prep", "German firms plan to pull out of Iran.", "pull",
+     dict(source={"DEU"}, target={"IRN"})),
+    ("complex-prep-neg", "German firms plan to pull out of the talks in Iran.", "pull",
+     dict(source={"DEU"}, not_target={"IRN"})),
+    # -- an outlet spoken to is a venue, not a receiver -------------------------------------
+    ("statement-outlet-neg", "The Chilean minister told the BBC that the talks had failed.",
+     "told", dict(source={"CHL"}, target=set())),
+    ("statement-hearer", "The Chilean minister told Peru that the talks had failed.",
+     "told", dict(source={"CHL"}, target={"PER"})),
+    # -- passive light verbs: the event noun names its doers ------------------------------
+    ("passive-light-verb", "Talks were held between Chile and Peru.", "held",
+     dict(source={"CHL", "PER"})),
+    ("passive-light-verb-neg", "Talks were held in Lima.", "held", dict(none=True)),
+    ("passive-light-object-before", "Sanctions were imposed on Iran by the European Union.",
+     "Sanctions", dict(none=True)),
+    # -- a group that lists its members ------------------------------------------------------
+    ("group-including", "Tributes were paid by world leaders including the Iranian foreign"
+     " minister and the British prime minister.", "paid", dict(source={"IRN", "GBR"})),
+    ("group-including-neg", "Tributes were paid by world leaders.", "paid", dict(none=True)),
+    # -- forces moved are the doer's own, not the receiver ---------------------------------
+    ("posture-own-forces", "Chile deployed thousands of Chilean soldiers to aid Peru against"
+     " Bolivia.", "deployed", dict(source={"CHL"}, not_target={"CHL"})),
+    ("posture-foreign-target", "Chile deployed soldiers against Bolivian rebels.",
+     "deployed", dict(source={"CHL"}, target={"BOL"})),
+    # -- attacks in words -------------------------------------------------------------------
+    ("attack-in-words", "The Chilean president attacked the Peruvian mayor on Twitter.",
+     "attacked", dict(source={"CHL"}, target={"PER"})),
+    ("attack-in-words-neg", "Chilean troops attacked Peruvian positions at the border.",
+     "attacked", dict(source={"CHL"}, target={"PER"})),
     # -- control and raising ---------------------------------------------------
     ("subject-control", "Mexico agreed to withdraw its troops from Belize.", "withdraw",
      dict(source={"MEX"}, target={"BLZ"})),
@@ -174,6 +242,10 @@ ROWS = [
      dict(source={"SWE"}, target={"RUS"})),
     ("frame-demand-inner", "Sweden demanded that Russia release the sailors.", "release",
      dict(source={"RUS"}, not_source={"SWE"})),
+    ("accusation-clause", "Chile alleged that Peru had armed Bolivian rebels.", "alleged",
+     dict(source={"CHL"}, target={"PER"})),
+    ("accusation-clause-neg", "Chile said that Peru had armed Bolivian rebels.", "said",
+     dict(source={"CHL"}, not_target={"PER"})),
     ("frame-refuse", "Hungary refused to sign the Ukrainian accord.", "refused",
      dict(source={"HUN"})),
     # -- no doer, no typed event ------------------------------------------------------------
@@ -182,6 +254,12 @@ ROWS = [
      " nine soldiers.", "killed", dict(source={"ERI"})),
     ("no-doer-noun-back-neg", "An Ethiopian convoy was attacked. The attack killed"
      " nine soldiers.", "killed", dict(source=set())),
+    ("no-doer-passive-attack", "Three Iraqi civilians were killed in a bombing by Syrian"
+     " rebels.", "killed", dict(source={"SYR"}, target={"IRQ"})),
+    ("no-doer-passive-attack-count", "Three Iraqi civilians were killed in a car bombing.",
+     "killed", dict(source=set(), target={"IRQ"})),
+    ("no-doer-passive-place-neg", "An Iraqi official was killed in the capital.", "killed",
+     dict(none=True)),
     ("no-doer-clause", "The trip is not part of any scheme to widen sanctions on Cuba.",
      "widen", dict(none=True)),
     ("no-doer-noun", "The rally against Brazil ended peacefully.", "rally",
@@ -193,7 +271,7 @@ ROWS = [
      dict(none=True)),
     ("thing-body-subject", "The Greek government criticized Albania.", "criticized",
      dict(source={"GRC"}, target={"ALB"})),
-    # -- more control and raising ---------------------------------------------------------------
+    # -- more control and raising --------------------------------------------------------------
     ("control-plan", "Vietnam plans to deploy warships near the Chinese coast.", "deploy",
      dict(source={"VNM"}, target={"CHN"})),
     ("control-try", "Armenian forces tried to seize the Azerbaijani post.", "seize",
@@ -212,6 +290,12 @@ ROWS = [
      "jailing", dict(source={"ESP"}, not_source={"CUB"})),
     ("passive-control-adj", "Vietnam is committed to opening its ports to Chinese ships.",
      "opening", dict(source={"VNM"})),
+    ("passive-commitment", "Vietnam is committed to opening its ports to Chinese ships.",
+     "committed", dict(source={"VNM"})),
+    ("passive-commitment-reported", "The minister said Vietnam is committed to opening up"
+     " the economy.", "committed", dict(source={"VNM"})),
+    ("passive-commitment-neg", "Vietnam was asked to open its ports.", "asked",
+     dict(none=True)),
     ("passive-control-neg", "Israel was asked by Egypt to halt strikes on Gaza.", "asked",
      dict(source={"EGY"}, target={"ISR"})),
     ("noun-poss-pronoun", "Pakistan renewed its demand for Indian withdrawal.", "demand",
@@ -220,6 +304,68 @@ ROWS = [
      "blockade", dict(source={"CHN"}, target={"TWN"})),
     ("noun-compound-doer-neg", "A Chinese naval blockade of Taiwan began on Monday.",
      "blockade", dict(not_source={"TWN"})),
+    # -- conditions: a threat is aimed at whoever does the condition's act ----------------
+    ("condition-active", "Egypt threatened to close the canal if Israel attacks Gaza.",
+     "threatened", dict(source={"EGY"}, target={"ISR"})),
+    ("condition-agent", "Egypt threatened to close the canal if Gaza is attacked by"
+     " Israel.", "threatened", dict(source={"EGY"}, target={"ISR"})),
+    ("condition-passive-neg", "The Libyan minister threatened to close the port if Chad"
+     " were attacked.", "threatened", dict(source={"LBY"}, not_target={"TCD"})),
+    # -- equipment is no party to a verbal act ------------------------------------------------
+    ("equipment-noun-doer", "Turkey and Greece bombed the camp. The bombing, carried out by"
+     " fighter jets, was condemned by Armenia.", "condemned",
+     dict(source={"ARM"}, target={"TUR", "GRC"})),
+    ("equipment-noun-doer-neg", "The raids, carried out by drones, were condemned by"
+     " Armenia.", "condemned", dict(source={"ARM"}, target=set())),
+    ("equipment-owned", "Armenia condemned Turkish drones.", "condemned",
+     dict(source={"ARM"}, target={"TUR"})),
+    # -- predicative "as": a description names no party ----------------------------------------
+    ("predicative-as-neg", "Chile condemned the arrests as a violation of Peru's laws.",
+     "condemned", dict(source={"CHL"}, not_target={"PER"})),
+    # -- a definite event noun names an earlier act again --------------------------------------
+    ("noun-earlier-act", "Serbia arrested two Croatian reporters. Hungary criticized the"
+     " arrests.", "criticized", dict(source={"HUN"}, target={"SRB"})),
+    ("noun-earlier-act-subject", "Serbia arrested two Croatian reporters. The arrests were"
+     " criticized by Hungary.", "criticized", dict(source={"HUN"}, target={"SRB"})),
+    ("noun-earlier-act-repeat-neg", "Serbia arrested two Croatian reporters. The arrests"
+     " angered Zagreb.", "arrests", dict(none=True)),
+    # -- the act a frame verb governs names its receiver ---------------------------------------
+    ("complement-target", "Kenya refused to give Uganda a licence.", "refused",
+     dict(source={"KEN"}, target={"UGA"})),
+    ("complement-target-entry", "Egypt threatened to attack Israeli ships.", "threatened",
+     dict(source={"EGY"}, target={"ISR"})),
+    ("complement-target-object-control-neg", "Norway encouraged its allies such as Sweden"
+     " to restrict Russian flights.", "encouraged", dict(source={"NOR"}, not_target={"RUS"})),
+    ("complement-target-own-subject-neg", "Kenya refused to say whether Uganda would"
+     " leave.", "refused", dict(source={"KEN"}, not_target={"UGA"})),
+    # -- a preposition as complementizer: "called for X to ..." --------------------------------
+    ("for-clause", "The Chilean president called for Peruvian officials to raise spending.",
+     "called", dict(source={"CHL"}, target={"PER"})),
+    ("for-clause-passive", "Chile called for the Peruvian envoy to be expelled.", "called",
+     dict(source={"CHL"}, target={"PER"})),
+    ("for-clause-neg", "The Chilean president called Peruvian officials on Monday.",
+     "called", dict(not_target={"CHL"})),
+    # -- coordinated verbs share the object hung on the last -----------------------------------
+    ("shared-object", "Chile will destroy and obliterate the economy of Peru.", "destroy",
+     dict(source={"CHL"}, target={"PER"})),
+    ("shared-object-own-subject-neg", "Chile complained, and Peru criticized Ecuador.",
+     "complained", dict(source={"CHL"}, not_target={"ECU"})),
+    # -- bodies of people act: a commission, a court -------------------------------------------
+    ("body-subject", "The Kenyan commission refused to give Uganda a licence.", "refused",
+     dict(source={"KEN"}, target={"UGA"})),
+    ("body-subject-thing-neg", "The long report criticized Uganda.", "criticized",
+     dict(none=True)),
+    ("attack-noun-stem", "Chile bombed Peruvian depots. Bolivian rebels attacked a"
+     " convoy. The bombings killed ten soldiers.", "killed", dict(source={"CHL"})),
+    ("attack-noun-stem-neg", "Chile bombed Peruvian depots. Bolivian rebels attacked a"
+     " convoy. The attacks killed ten soldiers.", "killed", dict(not_source={"CHL"})),
+    # -- "it" is one actor, never a member of a coordination ----------------------------------
+    ("it-coordination-neg", "Chile and Peru met in Lima. It criticized Bolivia.",
+     "criticized", dict(none=True)),
+    ("it-single", "Chile met Peru in Lima. It criticized Bolivia.", "criticized",
+     dict(source={"CHL"}, target={"BOL"})),
+    ("noun-earlier-act-neg", "Serbia arrested two Croatian reporters. An arrest of Bosnian"
+     " reporters followed.", "arrest", dict(not_source={"SRB"})),
 ]
 
 

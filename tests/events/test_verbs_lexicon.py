@@ -184,7 +184,8 @@ def test_complements(book):
 
 
 def test_every_class_is_used(book):
-    used: set[str] = set()
+    # EQUIPMENT and PARTY are read by rules (predicates.equipment_party, syntax.human)
+    used: set[str] = {"EQUIPMENT", "PARTY"}
     for entry in book.entries:
         for name, words in book.classes.items():
             if words <= entry.objects:

@@ -16,9 +16,13 @@ from sitroom.events.candidates import entry_for
 from sitroom.events.codebook import VerbEntry
 from sitroom.events.context import Context
 from sitroom.events.predicates import (
+    act_key,
+    equipment_party,
     intent_holder,
     intent_owners,
+    passive_nonfinite,
     raised_subject,
+    reduced_relative,
     relative_antecedent,
 )
 from sitroom.events.syntax import (
@@ -66,6 +70,10 @@ def sources(ctx: Context, token: Token) -> list[str]:
         ctx.marks[token.i] = "+parse:amod-verb"
         return ctx.resolve.at(subject)
     subjects, passive = subject_tokens(token)
+    if passive_nonfinite(token) or (reduced_relative(token) and not posture(ctx, token)):
+        # "died after being shot", "fifty people injured": the one it was done to is no doer
+        found = [a for t in prep_objects(token, "by") for a in ctx.resolve.at(t)]
+        return found or _authority(ctx, token)
     if passive:
         agents = prep_objects(token, "by")
         found = [a for t in agents for a in ctx.resolve.at(t)]
@@ -73,6 +81,12 @@ def sources(ctx: Context, token: Token) -> list[str]:
             # "8,000 soldiers are stationed in X": the forces' owner is the doer;
             # so is it of moved forces ("peacekeepers were pulled out of X").
             found = [a for t in subjects for a in ctx.resolve.at(t)]
+        if not found:
+            found = _light_passive_doers(ctx, token, subjects)
+        if not found:
+            found = _committed_subject(ctx, token, subjects)
+        if not found:
+            found = _passive_attack_doer(ctx, token)
         if not found:
             found = _authority(ctx, token)
         return found
@@ -90,9 +104,71 @@ def sources(ctx: Context, token: Token) -> list[str]:
     return _inherited_sources(ctx, token)
 
 
+def _passive_attack_doer(ctx: Context, token: Token) -> list[str]:
+    """The doer of a passive violent act done "in" or "by" an attack noun.
+
+    "Three civilians were killed in a car bombing" is "a car bombing killed three
+    civilians" said the other way round: the attack's own doer, or the act it names
+    again, is the doer; with neither, the act keeps its casualty count with no doer,
+    exactly as when the attack noun is the subject (see :func:`_attack_doer`).
+    """
+    entry = entry_for(ctx, token)
+    if entry is None or entry.cameo[:2] not in ctx.codebook.group("violent_roots"):
+        return []
+    nouns = [p for prep in ("in", "by") for p in prep_objects(token, prep)
+             if p.pos_ == "NOUN" and _attack_noun(ctx, p)]
+    if not nouns:
+        return []
+    ctx.attack_subjects.add(token.i)
+    found = [a for n in nouns for a in nominal_sources(ctx, n) if not equipment_party(ctx, a)]
+    for noun in nouns:
+        found = found or [a for a in earlier_doers(ctx, noun) if not equipment_party(ctx, a)]
+        ctx.marks.pop(noun.i, None)
+    if found:
+        ctx.marks[token.i] = "+doer:attack-noun"
+    return list(dict.fromkeys(found))
+
+
+def _committed_subject(ctx: Context, token: Token, subjects: list[Token]) -> list[str]:
+    """The subject of a stative passive of commitment: "Vietnam is committed to opening".
+
+    A verb of intent or promise (an entry whose complement is a future act) used as an
+    adjectival passive with no agent states its subject's own commitment; the subject
+    does the governed act too (see the raising rule).
+    """
+    entry = entry_for(ctx, token)
+    if entry is None or entry.complement != "future" or prep_objects(token, "by"):
+        return []
+    if not any(c.dep_ in {"xcomp", "prep"} for c in token.children):
+        return []
+    return [a for t in subjects for a in ctx.resolve.at(t)]
+
+
+def _light_passive_doers(ctx: Context, token: Token, subjects: list[Token]) -> list[str]:
+    """The doers of a passive light verb, named by its event noun subject.
+
+    "Talks were held between Chile and Peru", "sanctions were imposed by …" (the agent
+    comes first): the noun the entry asks for as its object names its own doers.
+    """
+    entry = entry_for(ctx, token)
+    if entry is None or not entry.objects:
+        return []
+    found = [a for s in subjects if s.pos_ == "NOUN" for a in nominal_sources(ctx, s)]
+    if not found:
+        # the parser often hangs the noun's "between" phrase on the verb
+        found = [a for prep in NOUN_DOER_PREPS - {"by"} for t in prep_objects(token, prep)
+                 for a in ctx.resolve.at(t)]
+    return list(dict.fromkeys(found))
+
+
 def _noun_sources(ctx: Context, token: Token) -> list[str]:
-    """The doer of an event noun: its owner, its announcer, or the doer of its clause."""
-    found = nominal_sources(ctx, token)
+    """The doer of an event noun: its owner, its announcer, or the doer of its clause.
+
+    Equipment is no doer ("the strikes, carried out by fighter jets"); a definite
+    event noun left without one names again the latest act of its root and stem
+    coded before ("The US struck … The strikes hit …"), rule mark ``+doer:earlier-event``.
+    """
+    found = [a for a in nominal_sources(ctx, token) if not equipment_party(ctx, a)]
     if not found and token.dep_ == "compound" and token.head.pos_ == "NOUN":
         # "launched a mediation effort": the event noun modifies the object.
         token = token.head
@@ -104,7 +180,47 @@ def _noun_sources(ctx: Context, token: Token) -> list[str]:
         found = sources(ctx, token.head)
     if not found and token.dep_ == "pobj" and token.head.dep_ == "prep":
         found = _clause_doers(ctx, token)
+    if not found:
+        found = earlier_doers(ctx, token)
+    if not found:
+        found = _protest_place(ctx, token)
     return found
+
+
+def _protest_place(ctx: Context, token: Token) -> list[str]:
+    """The people of the place where protests with no named protesters were held.
+
+    "weeks of protests in Hong Kong", "strikes across France": protesters unnamed are
+    the place's people, coded by its state (the CAMEO convention for domestic
+    crowds), when that state is an actor of the document; rule mark
+    ``+doer:protest-place``. Any other act keeps needing a named doer.
+    """
+    entry = entry_for(ctx, token)
+    if entry is None or entry.cameo[:2] != "14":
+        return []
+    from sitroom.sourcing.places import location_for
+
+    found = [a for t in prep_objects(token, "in") for a in ctx.resolve.at(t)
+             if ctx.resolve.kinds.get(a) == "state"]
+    if not found:
+        where = location_for(token, ctx.actors)
+        country = where.country if where is not None else None
+        found = [a.id for a in ctx.actors.actors if country and a.kind == "state"
+                 and a.country == country and a.sector is None]
+    if found:
+        ctx.marks[token.i] = ctx.marks.get(token.i, "") + "+doer:protest-place"
+    return found[:1]
+
+
+def earlier_doers(ctx: Context, token: Token) -> list[str]:
+    """The doers of the act a definite event noun names again ("the strikes"), if coded."""
+    entry = entry_for(ctx, token)
+    if entry is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return []
+    found = ctx.doers.get(act_key(ctx, entry.cameo, token.lemma_), [])
+    if found:
+        ctx.marks[token.i] = ctx.marks.get(token.i, "") + "+doer:earlier-event"
+    return list(found)
 
 
 def _clause_doers(ctx: Context, token: Token) -> list[str]:
@@ -175,10 +291,18 @@ def _attack_doer(ctx: Context, token: Token, subjects: list[Token]) -> list[str]
         return []
     ctx.attack_subjects.add(token.i)
     found = [a for s in nouns for a in nominal_sources(ctx, s)
-             if not any(c.dep_ in {"compound", "amod", "nmod"} and a in ctx.resolve.at(c)
-                        for c in s.children)]
+             if not equipment_party(ctx, a)
+             and not any(c.dep_ in {"compound", "amod", "nmod"} and a in ctx.resolve.at(c)
+                         for c in s.children)]
     if found:
         return list(dict.fromkeys(found))
+    for noun in nouns:
+        # "The US struck … The strikes hit …": the act the noun names again, by stem
+        found = [a for a in earlier_doers(ctx, noun) if not equipment_party(ctx, a)]
+        ctx.marks.pop(noun.i, None)  # the mark belongs to this verb, not to the noun
+        if found:
+            ctx.marks[token.i] = "+doer:earlier-event"
+            return found
     recent = [(root, doers) for number, root, doers in ctx.violent
               if ctx.sentence_no - number <= COREFERENCE_WINDOW]
     if not recent:
@@ -251,7 +375,8 @@ def _authority(ctx: Context, token: Token) -> list[str]:
     """The state whose authorities did an agentless coercive passive there.
 
     "A journalist was arrested in Iran": arrests, expulsions and bans are acts of
-    the authorities of the state where they happen (a state in an "in" phrase).
+    the authorities of the state where they happen (a state in an "in" phrase, or a
+    place in that state, when the state is an actor of the document).
     """
     entry = entry_for(ctx, token)
     if entry is None or entry.cameo not in ctx.codebook.group("authority_codes"):
@@ -261,7 +386,40 @@ def _authority(ctx: Context, token: Token) -> list[str]:
         if found:
             ctx.marks[token.i] = "+doer:authority"
             return found[:1]
-    return []
+    # "was arrested in Tehran": a place the gazetteer knows, whose state is an actor here
+    from sitroom.sourcing.places import location_for
+
+    where = location_for(token, ctx.actors)
+    country = where.country if where is not None else None
+    states = [a.id for a in ctx.actors.actors if country and a.kind == "state"
+              and a.country == country and a.sector is None]
+    if states:
+        ctx.marks[token.i] = "+doer:authority-place"
+        return states[:1]
+    reporter = _reporting_authority(ctx, token)
+    if reporter:
+        ctx.marks[token.i] = "+doer:reporting-authority"
+    return reporter
+
+
+def _reporting_authority(ctx: Context, token: Token) -> list[str]:
+    """The security body that reports an agentless arrest or ban it made.
+
+    "A police spokesman confirmed that two suspects were arrested", "the security
+    chief said suspects had been detained": the police or security service that reports
+    the act did it. Only an official speaker with a country counts (government or a
+    security sector: police, army, intelligence); a witness, a group or a newspaper
+    does not. An act placed in another state is that state's (:func:`_authority` tries
+    the place first).
+    """
+    node = token
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head
+    if node.dep_ != "ccomp":
+        return []
+    speakers = sources(ctx, node.head)
+    return [a for a in speakers if ctx.sectors.get(a) in SECURITY_SECTORS | {"GOV"}
+            and (actor := ctx.actors.actor(a)) is not None and actor.country][:1]
 
 
 def _inherited_sources(ctx: Context, token: Token) -> list[str]:
@@ -338,6 +496,20 @@ def _inherited_sources(ctx: Context, token: Token) -> list[str]:
     return []
 
 
+#: Actor kinds that can be the "of" agent of a frame noun (not places, not things).
+AGENT_KINDS = frozenset({"person", "state", "organization", "igo", "nonstate", "group"})
+
+
+def frame_noun(ctx: Context, token: Token) -> bool:
+    """Whether an event noun frames a further act (a request, offer, threat, proposal).
+
+    Such a noun's "of" phrase is its maker ("the request of X to suspend Y"); the "of"
+    phrase of a noun of a material act is what was done to ("the expulsion of X").
+    """
+    entry = entry_for(ctx, token) if token.pos_ == "NOUN" else None
+    return entry is not None and entry.complement is not None
+
+
 def nominal_sources(ctx: Context, token: Token) -> list[str]:
     """The doers an event noun names itself: its owner, "by"/"between" phrases, an agent."""
     found: list[str] = []
@@ -347,6 +519,12 @@ def nominal_sources(ctx: Context, token: Token) -> list[str]:
                                     and ctx.actors.at_token(child.i)
                                     != ctx.actors.at_token(token.i)):
             found += ctx.resolve.at(child)
+        elif (child.dep_ == "prep" and child.lower_ == "of"
+              and frame_noun(ctx, token)):
+            # "the request of the prime minister to suspend Parliament": the "of"
+            # phrase of a noun of request, offer or threat names who made it
+            found += [a for p in children(child, "pobj") for a in ctx.resolve.at(p)
+                      if ctx.resolve.kinds.get(a) in AGENT_KINDS]
         elif child.dep_ == "prep" and child.lower_ in NOUN_DOER_PREPS:
             if child.lower_ != "by" and token.lemma_.lower() in THIRD_PARTY_NOUNS:
                 continue  # "mediation between X and Y": X and Y are mediated, not mediators

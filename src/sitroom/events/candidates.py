@@ -8,14 +8,22 @@ token gives the CAMEO code.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Token
 
 from sitroom.events.classes import wordnet_classes
 from sitroom.events.codebook import VerbEntry
 from sitroom.events.context import Context
+from sitroom.events.predicates import VERBAL_ATTACK, marked_clauses, through_speech
 from sitroom.events.syntax import children, object_of, prep_objects
-from sitroom.events.vocabulary import DEROGATORY, MEASURE_NOUNS, NAMING_VERBS, VERDICT_VERBS
+from sitroom.events.vocabulary import (
+    DEROGATORY,
+    MEASURE_NOUNS,
+    NAMING_VERBS,
+    OTHER_SENSE_PARTICLES,
+    VERDICT_VERBS,
+)
 
 
 def _derogatory_label(token: Token) -> bool:
@@ -71,7 +79,7 @@ def _entry_score(entry: VerbEntry, token: Token) -> int | None:
         score += 2
     if entry.prep:
         if not any(c.dep_ in {"prep", "agent", "dative"} and c.lower_ == entry.prep
-                   for c in token.children):
+                   for c in token.children) and not marked_clauses(token, entry.prep):
             return None
         score += 1
     if entry.objects:
@@ -127,6 +135,11 @@ def entry_for(ctx: Context, token: Token) -> VerbEntry | None:
             # a lemmatiser slip ("staged" → "stag"): the -e stem, then the -ed stem
             entries = (ctx.codebook.verbs(token.lower_[:-1], pos)
                        or ctx.codebook.verbs(token.lower_[:-2], pos))
+    if pos == "VERB":
+        # "was sworn in" takes an office: only an entry naming the particle may code it
+        for particle in children(token, "prt"):
+            if f"{token.lemma_.lower()} {particle.lower_}" in OTHER_SENSE_PARTICLES:
+                entries = tuple(e for e in entries if e.particle == particle.lower_)
     # "the court ruled that …", "the forum concluded that …" report a finding;
     # "police found weapons", "concluded the talks" are other senses.
     if pos == "VERB" and token.lemma_.lower() in VERDICT_VERBS and not any(
@@ -149,4 +162,9 @@ def entry_for(ctx: Context, token: Token) -> VerbEntry | None:
         return None
     if entry is not None and entry.statement and not ctx.settings.statements:
         return None
+    if (entry is not None and entry.cameo[:2] in ctx.codebook.group("violent_roots")
+            and through_speech(token)):
+        # "attacked the mayor on Twitter": an attack in words
+        entry = replace(entry, id=f"{entry.id}.in-words", cameo=VERBAL_ATTACK, plover=None,
+                        plover_mode=None, objects=frozenset(), object_classes=frozenset())
     return entry

@@ -75,6 +75,8 @@ class Context:
             latest last.
         attack_subjects: triggers whose subject is an attack noun with no doer (kept
             when they count casualties).
+        dropped: the acts of the current sentence named but not coded, as
+            (trigger, entry, reason, rule); they become the record's mentions.
     """
 
     doc: Doc
@@ -88,6 +90,7 @@ class Context:
     sentence_no: int = 0
     violent: list[tuple[int, str, list[str]]] = field(default_factory=list)
     attack_subjects: set[int] = field(default_factory=set)
+    dropped: list[tuple[Token, VerbEntry, str, str]] = field(default_factory=list)
 
 
 def new_context(doc: Doc, actors: ActorIndex, codebook: Codebook,

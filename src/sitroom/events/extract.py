@@ -21,18 +21,19 @@ from spacy.tokens import Doc, Span, Token
 from sitroom.actors.model import ActorIndex
 from sitroom.events import arguments
 from sitroom.events.candidates import choose_entry, entry_for
-from sitroom.events.codebook import Codebook, load_codebook
+from sitroom.events.codebook import Codebook, VerbEntry, load_codebook
 from sitroom.events.context import Context, Draft, EventSettings, new_context
 from sitroom.events.framing import one_statement_per_speaker, reframe
 from sitroom.events.modality import judge
-from sitroom.events.predicates import needs_doer
+from sitroom.events.predicates import act_key, equipment_party, inside_name, needs_doer
 from sitroom.events.syntax import counted_object, object_of
 from sitroom.events.targets import targets
 from sitroom.parsed.cache import doc_sents
-from sitroom.record import Event, SentenceRef
+from sitroom.record import Event, Mention, SentenceRef
 from sitroom.record import Span as Evidence
 
-__all__ = ["EventSettings", "choose_entry", "find_events", "sentence_drafts"]
+__all__ = ["EventSettings", "choose_entry", "find_events", "find_events_and_mentions",
+           "sentence_drafts"]
 
 
 def sentence_drafts(ctx: Context, sent: Span) -> list[Draft]:
@@ -45,10 +46,14 @@ def sentence_drafts(ctx: Context, sent: Span) -> list[Draft]:
     """
     drafts: list[Draft] = []
     by_token: dict[int, int] = {}
-    light_objects: set[int] = set()
+    entries = {t.i: e for t in sent if (e := entry_for(ctx, t)) is not None}
+    # the object an entry asks for is part of that trigger ("imposed sanctions",
+    # "sanctions were imposed"), whether it comes before or after it
+    light_objects = {obj.i for t in sent if t.i in entries and entries[t.i].objects
+                     and (obj := object_of(t)) is not None and obj.i != t.i}
     for token in sent:
-        entry = entry_for(ctx, token)
-        if entry is None or token.i in light_objects:
+        entry = entries.get(token.i)
+        if entry is None or token.i in light_objects or inside_name(token):
             continue
         if entry.pos == "NOUN" and token.head.i in by_token and not (
                 drafts[by_token[token.head.i]].entry.statement and token.dep_ == "dobj"):
@@ -56,28 +61,34 @@ def sentence_drafts(ctx: Context, sent: Span) -> list[Draft]:
             # the attack"); only a statement's object is an event of its own
             # ("announced the withdrawal of troops").
             continue
-        if entry.objects:
-            obj = object_of(token)
-            if obj is not None:
-                light_objects.add(obj.i)
         judgement = judge(token, ctx.codebook)
         if judgement.suppress:
             continue
         source = arguments.sources(ctx, token)
         target = targets(ctx, token, entry, source)
+        rule = f"verb:{entry.id}" + ctx.marks.pop(token.i, "")
         if needs_doer(token, source,
                       token.i in ctx.attack_subjects and counted_object(token)):
             # No doer, no typed event (a casualty count with no doer is still worth
-            # an analyst's notice: "the blast killed twelve").
+            # an analyst's notice: "the blast killed twelve"); the act is kept as a
+            # mention, for evidence; so is an act whose subject is a thing.
+            thing = arguments.other_doer(ctx, token, entry)
+            _drop(ctx, token, entry, "thing-as-doer" if thing else "no-source", rule)
             continue
         if not source and arguments.other_doer(ctx, token, entry):
+            _drop(ctx, token, entry, "thing-as-doer", rule)
             continue
+        if not source:
+            # kept only for its casualty count ("the blast killed twelve"): the rule
+            # says why an event has no doer
+            rule += "+no-doer:casualty-count"
+        if token.pos_ == "NOUN" and "+doer:earlier-event" in rule:
+            continue  # "The US struck … the strikes hit …": the same act, named again
         if entry.statement and source and all(
                 ctx.sectors.get(a) == "MED" for a in source):
             continue  # "Reuters reported …": an outlet reporting is a source, not an event
         drafts.append(Draft(token, entry, judgement.cameo or entry.cameo, source, target,
-                             judgement,
-                             rule=f"verb:{entry.id}" + ctx.marks.pop(token.i, "")))
+                             judgement, rule=rule))
         by_token[token.i] = len(drafts) - 1
     drafts = one_statement_per_speaker(drafts)
     reframe(ctx, drafts)
@@ -85,13 +96,34 @@ def sentence_drafts(ctx: Context, sent: Span) -> list[Draft]:
     return drafts
 
 
+def _drop(ctx: Context, token: Token, entry: VerbEntry, reason: str, rule: str) -> None:
+    """Keep an act that is named but not coded (a plain statement is not kept)."""
+    if not entry.statement:
+        ctx.dropped.append((token, entry, reason, rule))
+
+
+def _mentions(ctx: Context, index: int, sent: Span) -> list[Mention]:
+    """The acts of a sentence named but not coded, as mentions of the record."""
+    found = []
+    for token, entry, reason, rule in ctx.dropped:
+        code = ctx.codebook.code(entry.cameo)
+        found.append(Mention(
+            trigger=Evidence(token.idx, token.idx + len(token.text), token.text),
+            sentence=SentenceRef(index, sent.start_char, sent.end_char),
+            reason=reason, cameo=code.code, plover=entry.plover or code.plover, rule=rule))
+    ctx.dropped.clear()
+    return found
+
+
 def _remember(ctx: Context, drafts: list[Draft]) -> None:
     """Keep a sentence's doers for later sentences: by act and stem, and of violence."""
     ctx.sentence_no += 1
     for draft in drafts:
+        if draft.source and all(equipment_party(ctx, a) for a in draft.source):
+            continue  # "the strikes, carried out by fighter jets": no one to point back to
         if draft.source and not draft.entry.statement:
             # keyed by the word's stem: "withdrew" → "the withdrawal"
-            key = (draft.entry.cameo[:2], draft.trigger.lemma_.lower()[:5])
+            key = act_key(ctx, draft.entry.cameo, draft.trigger.lemma_)
             ctx.doers[key] = draft.source
             if (draft.cameo[:2] in ctx.codebook.group("violent_roots")
                     and draft.judgement.modality == "actual"
@@ -115,16 +147,33 @@ def find_events(
         settings: stage settings.
         codebook: CAMEO/PLOVER tables and verb lexicon (loaded when omitted).
     """
+    return find_events_and_mentions(doc, actors, sources, settings, codebook)[0]
+
+
+def find_events_and_mentions(
+    doc: Doc,
+    actors: ActorIndex,
+    sources: Sequence[object] = (),
+    settings: EventSettings | None = None,
+    codebook: Codebook | None = None,
+) -> tuple[list[Event], list[Mention]]:
+    """The events of :func:`find_events`, and the acts named but not coded (mentions).
+
+    An act is a mention, not an event, when nobody can be named as its doer
+    (``no-source``) or its subject is a thing, not an actor (``thing-as-doer``).
+    """
     settings = settings or EventSettings()
     codebook = codebook or load_codebook()
     ctx = new_context(doc, actors, codebook, settings)
     published = _published(doc)
     events: list[Event] = []
+    mentions: list[Mention] = []
     known: set[tuple[frozenset[str], frozenset[str], str]] = set()
     for index, sent in enumerate(doc_sents(doc)):
         if Span.has_extension("is_story") and not sent._.is_story:
             continue
         drafts = sentence_drafts(ctx, sent)
+        mentions += _mentions(ctx, index, sent)
         drafts = _without_repeats(drafts, known)
         ids: dict[int, str] = {}
         seen: set[tuple[tuple[str, ...], tuple[str, ...], str, int | None]] = set()
@@ -137,7 +186,7 @@ def find_events(
             ids[number] = event_id
             events.append(_finish(draft, event_id, ids, index, sent, codebook, sources,
                                   actors, published))
-    return events
+    return events, mentions
 
 
 def _without_repeats(drafts: list[Draft],

@@ -121,7 +121,9 @@ def _chain(token: Token) -> list[Token]:
         node = token.head
         chain.append(node)
     for _ in range(4):
-        if node.dep_ not in {"xcomp", "conj", "pcomp", "pobj", "dobj", "acl"} or node.head is node:
+        purpose = node.dep_ == "advcl" and _infinitive(node)
+        if ((node.dep_ not in {"xcomp", "conj", "pcomp", "pobj", "dobj", "acl"} and not purpose)
+                or node.head is node):
             break
         if node.dep_ == "acl" and node.head.pos_ != "NOUN":
             break
@@ -132,6 +134,43 @@ def _chain(token: Token) -> list[Token]:
             node = node.head
         chain.append(node)
     return chain
+
+
+def _infinitive(verb: Token) -> bool:
+    """Whether a verb heads a to-infinitive ("to meet", "for X to act")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _ranked(noun: Token) -> bool:
+    """Whether a noun is ranked ("the first state to …", "the only leader to …")."""
+    return any(c.ent_type_ == "ORDINAL" or c.tag_ == "JJS" or c.lower_ in {"only", "last"}
+               for c in noun.children if c.dep_ in {"amod", "advmod", "det"})
+
+
+def _irrealis(chain: list[Token], codebook: Codebook | None) -> tuple[Modality, Token, str] | None:
+    """A to-infinitive on the way up that says the act is not done (its modality, cue, rule).
+
+    An infinitive that completes a noun ("his offer to resign", "the willingness to
+    accept", "efforts to complete the withdrawal") names a possible act, not a done one,
+    unless the noun is ranked ("the first state to recognize"); a noun whose entry gives
+    its complement a modality (a demand, a request) is left to the framing. "Was to meet"
+    is planned; "for X to act" is only entertained ("it is common for states to …").
+    """
+    for node in chain:
+        if not _infinitive(node):
+            continue
+        head = node.head
+        mark = next((c for c in node.children if c.dep_ == "mark" and c.lower_ == "for"), None)
+        if mark is not None:
+            return "hypothetical", mark, "infinitive:for"
+        if node.dep_ in {"acl", "relcl"} and head.pos_ == "NOUN" and not _ranked(head):
+            entries = codebook.verbs(head.lemma_.lower(), "NOUN") if codebook else ()
+            if any(e.complement for e in entries):
+                return None
+            return "hypothetical", head, f"infinitive:noun:{head.lemma_.lower()}"
+        if node.dep_ == "xcomp" and head.lemma_ == "be" and head.pos_ == "AUX":
+            return "future", head, "infinitive:be"
+    return None
 
 
 def _own_subject(verb: Token) -> bool:
@@ -293,6 +332,11 @@ def judge(token: Token, codebook: Codebook | None = None) -> Judgement:
         modality = "requested"
         cues.append(deontic)
         rule = (rule + "+" if rule else "") + f"deontic:{deontic.lemma_.lower()}"
+    irrealis = _irrealis(_chain(token), codebook) if modality == "actual" else None
+    if irrealis is not None:
+        modality = irrealis[0]
+        cues.append(irrealis[1])
+        rule = (rule + "+" if rule else "") + irrealis[2]
     topic = _topic_of(token)
     if modality == "actual" and topic is not None:
         modality = "hypothetical"

@@ -21,6 +21,17 @@ from sitroom.events.vocabulary import (
 )
 from sitroom.parsed.cache import doc_sents
 
+#: The preposition that lists a group's members ("leaders including X and Y").
+INCLUDING = "including"
+
+#: Forms of "it" that cannot stand for several coordinated actors.
+SINGULAR_IT = frozenset({"it", "itself"})
+
+
+def _coordinated_member(head: Token) -> bool:
+    """Whether a phrase head is one of coordinated phrases ("the US and Britain")."""
+    return head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children)
+
 
 class Resolver:
     """Maps parse tokens to actor ids, with coordination and ``it`` resolution."""
@@ -39,9 +50,12 @@ class Resolver:
         """
         prev_sents = [s for s in doc_sents(self.doc) if s.end <= token.sent.start]
         floor = prev_sents[-1].start if prev_sents else 0
+        # a member of a coordination ("the US and Britain") is "they", never "it"
         earlier = [m for m in self.actors.mentions
                    if floor <= m.start and m.end <= token.i
-                   and self.kinds.get(m.actor_id) not in {"person", None}]
+                   and self.kinds.get(m.actor_id) not in {"person", None}
+                   and not (token.lower_ in SINGULAR_IT and _coordinated_member(
+                       self.doc[m.head]))]
         if not earlier:
             return None
         subject_deps = {"nsubj", "nsubjpass"}
@@ -58,12 +72,22 @@ class Resolver:
         return chosen.actor_id
 
     def at(self, token: Token) -> list[str]:
-        """Actors named by the phrase headed by ``token`` (with its conjuncts)."""
+        """Actors named by the phrase headed by ``token`` (with its conjuncts).
+
+        A group that names no actor but lists its members ("world leaders including X
+        and Y") names the members.
+        """
         found: list[str] = []
         for head in self._coordinated(token):
             actor = self._one(head)
             if actor and actor not in found:
                 found.append(actor)
+            if actor is None and head.lemma_.lower() in AGENT_NOUNS | QUANTITY_NOUNS:
+                for child in head.children:
+                    if child.dep_ == "prep" and child.lower_ == INCLUDING:
+                        for pobj in child.children:
+                            if pobj.dep_ == "pobj":
+                                found += [a for a in self.at(pobj) if a not in found]
             # "U.S. and Russian negotiators": coordinated modifiers name several actors.
             for child in head.children:
                 if child.dep_ in {"amod", "compound", "nmod"}:

@@ -35,8 +35,11 @@ def prep_objects(token: Token, prep: str) -> list[Token]:
 
 
 def counted_object(token: Token) -> bool:
-    """Whether a verb's object counts people ("killed twelve", "wounded dozens")."""
-    for obj in children(token, "dobj", "obj"):
+    """Whether a verb's object counts people ("killed twelve", "wounded dozens").
+
+    The subject of a passive is its object ("twelve were killed").
+    """
+    for obj in children(token, "dobj", "obj", "nsubjpass"):
         for t in obj.subtree:
             if t.like_num or t.lemma_.lower() in COUNT_WORDS:
                 return True
@@ -93,9 +96,13 @@ def human(token: Token) -> bool:
     """Whether a noun phrase with no actor still names people who can act.
 
     "About 200 supporters", "hundreds of people", "Muslim hackers", "members of X":
-    counted plurals, role nouns of the actor lexicon, and nouns in ``-er``/``-ist``.
+    counted plurals, role nouns of the actor lexicon, and nouns in ``-er``/``-ist``;
+    so do nouns of people and bodies of people ("the commission", "the court"): the
+    class PARTY (hand words, or WordNet's ``person`` and ``social_group``).
     """
     from sitroom.actors.lexicon import load_lexicon
+    from sitroom.events.classes import wordnet_classes
+    from sitroom.events.codebook import load_codebook
 
     lemma = token.lemma_.lower()
     if token.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or lemma in QUANTITY_NOUNS:
@@ -103,6 +110,9 @@ def human(token: Token) -> bool:
     if any(c.dep_ == "nummod" for c in token.children) and token.tag_ == "NNS":
         return True
     if load_lexicon().noun(lemma) is not None:
+        return True
+    if lemma in load_codebook().classes.get("PARTY", frozenset()) or (
+            "PARTY" in wordnet_classes(lemma)):
         return True
     return token.tag_ == "NNS" and lemma.endswith(AGENTIVE_SUFFIXES)
 
@@ -154,12 +164,21 @@ def conditions(token: Token) -> list[Token]:
 
 
 def subject_tokens(token: Token) -> tuple[list[Token], bool]:
-    """Subject phrase heads of a verb and whether it is passive."""
+    """Subject phrase heads of a verb and whether it is passive.
+
+    The parser sometimes hangs the subject on the auxiliary ("Vietnam is committed
+    to …" with "Vietnam" under "is"): a subject of the verb's own auxiliary is the
+    verb's, passive when the auxiliary is a passive one.
+    """
     subjects = children(token, "nsubj", "csubj")
     if subjects:
         return subjects, False
     passive = children(token, "nsubjpass")
     if passive:
         return passive, True
+    for aux in children(token, "aux", "auxpass"):
+        found = children(aux, "nsubj", "nsubjpass")
+        if found:
+            return found, aux.dep_ == "auxpass"
     return [], False
 

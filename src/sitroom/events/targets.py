@@ -18,7 +18,16 @@ from sitroom.events.arguments import nominal_sources, posture, venue
 from sitroom.events.candidates import entry_for
 from sitroom.events.codebook import VerbEntry
 from sitroom.events.context import Context
-from sitroom.events.predicates import place_object_state, purpose_target
+from sitroom.events.predicates import (
+    act_key,
+    condition_doers,
+    equipment_party,
+    marked_clauses,
+    nonfinite_patient,
+    place_object_state,
+    purpose_target,
+    shared_objects,
+)
 from sitroom.events.syntax import (
     children,
     conditions,
@@ -29,11 +38,19 @@ from sitroom.events.syntax import (
 )
 from sitroom.events.vocabulary import (
     FALLBACK_PREPS,
+    HELPING_VERBS,
     PLACE_PREPS,
     STATEMENT_VENUE_PREPS,
     THIRD_PARTY_NOUNS,
     WHERE_PREPS,
 )
+
+#: Prepositions whose object receives an act with no lexicon entry ("give aid to X").
+RECEIVING_PREPS = frozenset({"to", "against", "on", "at"})
+
+#: The preposition of a predicative phrase ("condemned the raid as a violation of X's
+#: rights"): it describes the object and names no party to the act.
+PREDICATIVE_PREP = "as"
 
 #: One way to find a target: (context, trigger, entry, the event's sources) → actors.
 Step = Callable[[Context, Token, VerbEntry, list[str]], list[str]]
@@ -48,13 +65,15 @@ def _slot_heads(ctx: Context, token: Token, slot: str) -> list[Token]:
     """The phrase heads an entry's target slot points at."""
     heads: list[Token] = []
     if slot == "dobj":
-        heads = children(token, "dobj", "obj")
+        heads = children(token, "dobj", "obj") or shared_objects(token)
         if not heads and misparsed_verb(token) is not None:
             heads = [token.head]
         if not heads and token.pos_ == "VERB":
             subjects, passive = subject_tokens(token)
             if passive and not posture(ctx, token):
                 heads = subjects
+            elif not subjects:
+                heads = nonfinite_patient(token)  # "died after being shot by X"
     elif slot in {"iobj", "dative"}:
         heads = children(token, "dative", "iobj")
     elif slot == "poss":
@@ -63,6 +82,11 @@ def _slot_heads(ctx: Context, token: Token, slot: str) -> list[Token]:
         heads = prep_objects(token, "by")
     elif slot.startswith("prep:"):
         heads = prep_objects(token, slot[5:])
+        if not heads:
+            # a complex preposition ("out of X", "away from X"): the object of the
+            # second preposition, hung on the first
+            heads = [p for c in token.children if c.dep_ == "prep" and c.lower_ == slot[5:]
+                     for inner in children(c, "prep") for p in children(inner, "pobj")]
         if not heads:
             obj = object_of(token)
             if obj is not None:
@@ -114,16 +138,19 @@ def _object_act_doer(ctx: Context, token: Token, entry: VerbEntry,
                      sources: list[str]) -> list[str]:
     """The object is an act with its own doer.
 
-    "blocked the march organized by students", "opposed Russia's withdrawal", or an
-    act coded earlier in the story.
+    "blocked the march organized by students", "opposed Russia's withdrawal", "the
+    raid was condemned by X" (a passive subject), or an act coded earlier in the story.
     """
-    for head in children(token, "dobj", "obj"):
+    passive = [t for t in children(token, "nsubjpass")
+               if token.pos_ == "VERB" and not posture(ctx, token)]
+    for head in children(token, "dobj", "obj") + passive:
         noun_entry = entry_for(ctx, head) if head.pos_ == "NOUN" else None
         if noun_entry is None or entry.statement or entry.objects:
             continue  # "held talks", "announced a withdrawal": the doer's own act
-        found = [a for a in nominal_sources(ctx, head) if a not in sources]
+        found = [a for a in nominal_sources(ctx, head)
+                 if a not in sources and not equipment_party(ctx, a)]
         if not found:
-            key = (noun_entry.cameo[:2], head.lemma_.lower()[:5])
+            key = act_key(ctx, noun_entry.cameo, head.lemma_)
             found = [a for a in ctx.doers.get(key, []) if a not in sources]
         if found:
             return found
@@ -140,9 +167,10 @@ def _owner_in_phrase(ctx: Context, token: Token, entry: VerbEntry,
     """
     passive_subjects = [t for t in children(token, "nsubjpass") if token.pos_ == "VERB"
                         and not posture(ctx, token)]
-    for head in children(token, "dobj", "obj", "dative") + passive_subjects + [
+    objects = children(token, "dobj", "obj", "dative") + shared_objects(token)
+    for head in objects + passive_subjects + [
         p for c in token.children if c.dep_ == "prep" and c.lower_ not in PLACE_PREPS
-        for p in children(c, "pobj") if not venue(ctx, p)
+        and c.lower_ != PREDICATIVE_PREP for p in children(c, "pobj") if not venue(ctx, p)
     ]:
         found = [a for a in ctx.resolve.inside(head) if a not in sources]
         if found:
@@ -164,8 +192,7 @@ def _condition_subject(ctx: Context, token: Token, entry: VerbEntry,
     if not (entry.cameo[:2] == "13" or entry.complement in {"hypothetical", "future"}):
         return []
     for condition in conditions(token):
-        subjects, _ = subject_tokens(condition)
-        found = _actors(ctx, subjects, sources)
+        found = _actors(ctx, condition_doers(condition), sources)
         if found:
             return found
     return []
@@ -173,10 +200,15 @@ def _condition_subject(ctx: Context, token: Token, entry: VerbEntry,
 
 def _requested_subject(ctx: Context, token: Token, entry: VerbEntry,
                        sources: list[str]) -> list[str]:
-    """"demanded that Israel ease the blockade", "its demand that Israel ease": its subject."""
-    if entry.complement != "requested":
+    """"demanded that Israel ease the blockade", "its demand that Israel ease": its subject.
+
+    So is it for an accusation whose content is a clause: "alleged that the airline had
+    armed X" is aimed at the airline (CAMEO root 11).
+    """
+    if entry.complement != "requested" and entry.cameo[:2] != "11":
         return []
-    clauses = children(token, "ccomp", "xcomp", "acl")
+    clauses = children(token, "ccomp", "xcomp", "acl") + (
+        marked_clauses(token, entry.prep) if entry.prep else [])
     if token.pos_ == "NOUN" and token.dep_ in {"dobj", "obj"}:
         # "repeated its demand on Friday that Chile free …": the parser hangs
         # the noun's "that" clause on the verb.
@@ -215,17 +247,82 @@ def _place_state(ctx: Context, token: Token, entry: VerbEntry,
     return []
 
 
+def complement_target(ctx: Context, token: Token, entry: VerbEntry,
+                      sources: list[str]) -> list[str]:
+    """A frame verb with no target of its own is aimed where the act it governs is.
+
+    "refused to grant the network a licence", "threatened to target American ships",
+    "vowed to fight Kurdish militants": the infinitive its own doer does (subject
+    control, no subject of its own) names the receiver. An infinitive with its own
+    doer ("urged Peru to leave") or done by the verb's object ("encouraged allies to
+    restrict X") is another party's act: the receiver is that party.
+    """
+    if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() in HELPING_VERBS:
+        return []  # help ("helped negotiate the deal") is not aimed at what is helped
+    objects = children(token, "dobj", "obj")
+    for clause in children(token, "xcomp"):
+        if (children(clause, "nsubj", "nsubjpass") or clause.pos_ != "VERB"
+                or any(o.i < clause.i for o in objects)):
+            continue  # object control ("encouraged allies to restrict X"): the object acts
+        inner = entry_for(ctx, clause)
+        if inner is not None and inner.statement:
+            continue
+        if inner is not None:
+            found = targets(ctx, clause, inner, sources)
+        else:
+            # a verb with no entry ("refused to give Uganda a licence"): its objects
+            # ("deliver blows to X"), or the receiving phrase of the verb or its object
+            objects = children(clause, "dative", "iobj", "dobj", "obj")
+            heads = objects + [p for h in [clause, *objects] for c in h.children
+                               if c.dep_ == "prep" and c.lower_ in RECEIVING_PREPS
+                               for p in children(c, "pobj")]
+            found = [a for t in heads for a in ctx.resolve.at(t)]
+        found = list(dict.fromkeys(a for a in found if a not in sources))
+        if found:
+            ctx.marks[token.i] = ctx.marks.get(token.i, "") + "+target:complement"
+            return found
+    return []
+
+
 #: The ways to find a target, in the order they are tried.
 STEPS: tuple[Step, ...] = (_by_slots, _by_preposition, _against_under_object,
-                           _object_act_doer, _owner_in_phrase, _condition_subject,
-                           _requested_subject, purpose_target, place_object_state,
-                           _place_state)
+                           _object_act_doer, complement_target, _owner_in_phrase,
+                           _condition_subject, _requested_subject, purpose_target,
+                           place_object_state, _place_state)
+
+
+#: The CAMEO root of force posture (mobilize, deploy, exercise).
+POSTURE_ROOT = "15"
+
+
+def _own_side(ctx: Context, actor_id: str, sources: list[str]) -> bool:
+    """Whether an actor is of the doers' own country (their forces, their people)."""
+    actor = ctx.actors.actor(actor_id)
+    countries = {a.country for s in sources if (a := ctx.actors.actor(s)) is not None}
+    return actor is not None and actor.country is not None and countries == {actor.country}
 
 
 def targets(ctx: Context, token: Token, entry: VerbEntry, sources: list[str]) -> list[str]:
-    """The receiver of an event, by the entry's slots, then by fallbacks."""
+    """The receiver of an event, by the entry's slots, then by fallbacks.
+
+    A verbal act (not of the material roots) is never aimed at equipment with no owner
+    named (:func:`~sitroom.events.predicates.equipment_party`); a plain statement is
+    never aimed at the news outlet it was made to ("told the BBC"); a move of forces is
+    never aimed at the doer's own forces.
+    """
+    verbal = entry.cameo[:2] not in ctx.codebook.group("material_roots")
     for step in STEPS:
         found = step(ctx, token, entry, sources)
+        if verbal:
+            found = [a for a in found if not equipment_party(ctx, a)]
+        if entry.statement:
+            # "told the BBC", "said in an interview with Reuters": the outlet is where it
+            # was said, not to whom
+            found = [a for a in found if ctx.sectors.get(a) != "MED"]
+        if entry.cameo[:2] == POSTURE_ROOT:
+            # "deployed thousands of its soldiers to aid X": the forces moved are the
+            # doer's own, not the receiver
+            found = [a for a in found if not _own_side(ctx, a, sources)]
         if found:
             return found
     return []

@@ -34,8 +34,9 @@ FILES = (
     "words/events_protest_nouns.txt", "words/events_purpose_nouns.txt",
     "words/events_quantity_nouns.txt", "words/events_refusing_verbs.txt",
     "words/events_scheduled_adjectives.txt", "words/events_security_sectors.txt",
-    "words/events_sibilant_endings.txt",
-    "words/events_speaker_pronouns.txt", "words/events_statement_nouns.txt",
+    "words/events_sibilant_endings.txt", "words/events_other_sense_particles.txt",
+    "words/events_speaker_pronouns.txt", "words/events_speech_media.txt",
+    "words/events_statement_nouns.txt",
     "words/events_statement_venue_preps.txt", "words/events_target_preps.txt",
     "words/events_threat_condition_marks.txt", "words/events_until_marks.txt",
     "words/events_verdict_verbs.txt", "words/events_vow_verbs.txt",
@@ -83,6 +84,8 @@ NEGATORS, SILENT_NEGATORS = _negating_verbs()
 SIBILANT_ENDINGS = tuple(ordered("events_sibilant_endings"))
 
 # -- triggers --------------------------------------------------------------------------
+#: "verb particle" pairs that leave the verb's coded sense ("sworn in").
+OTHER_SENSE_PARTICLES = words("events_other_sense_particles")
 #: Verbs that put a label on their object ("called X a Y", "described X as Y").
 NAMING_VERBS = words("events_naming_verbs")
 #: Labels and their modifiers that make naming an act of criticism.
@@ -167,3 +170,6 @@ FUTURE_WORDS = words("events_promise_cues")
 #: Acts whose negation is a refusal ("will not sign the accord").
 ACCEPTING = words("events_accepting_verbs")
 REFUSING = words("events_refusing_verbs")
+
+#: Media and forms of speech through which an act is only said ("attacked X on Twitter").
+SPEECH_MEDIA = words("events_speech_media")
