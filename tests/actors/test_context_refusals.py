@@ -77,6 +77,12 @@ PRIVATE_STAFF = [
      "said the crew was safe.", "Tom Berg", None),
     ("A spokesperson for the ship's owner, Dana Lee, said the vessel sailed from Yemen.",
      "Dana Lee", None),
+    # a company named with a company word the NER took for a person's name
+    ("Ships avoided Shanghai. Shanghai waited. Shanghai said so. \"We cannot sail,\" "
+     "Baltica Line chief executive Nils Dahl said.", "Nils Dahl", None),
+    # the owner's own base is the only country the owner's staff take
+    ("Yemen waited. Yemen said so. Nobody was hurt in Yemen, said Dana Lee, a spokesperson "
+     "for the ship's Oslo-based owner.", "Dana Lee", "NOR"),
     # negative rows: a state's body, or an official of the country the text is about
     ("Yemen's army fought on. A spokesperson for the army, Dana Lee, said the town fell.",
      "Dana Lee", "YEM"),
@@ -156,3 +162,59 @@ def test_a_party_leader_takes_the_country_of_the_text():
     index = run("The vote was held in London. "
                 "Labour Party leader Jon Brack called the plan a theft.")
     assert next(a for a in index.actors if a.name == "Jon Brack").country == "GBR"
+
+
+# text, whether a government is an actor
+BASED = [
+    # "X-based" says where an organisation is based: X is a place, not its government
+    ("The Oslo-based firm denied the report.", False),
+    # negative: the capital as a metonym stays the government
+    ("Oslo denied the report.", True),
+]
+
+
+@pytest.mark.parametrize(("text", "government"), BASED)
+def test_a_base_is_a_place(text, government):
+    index = run(text)
+    assert bool([a for a in index.actors if a.kind == "state"]) is government
+
+
+# text, the speaker, the country it must not take from the quotation
+QUOTED_PLACES = [
+    ('"We warn every ship bound for Peruvian ports," Colonel Tom Roe said. Chile waited. '
+     "Chile said so. Chile watched.", "Tom Roe", "PER"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "country"), QUOTED_PLACES)
+def test_a_quoted_place_is_no_context(text, name, country):
+    person = next(a for a in run(text).actors if a.name == name)
+    assert person.country != country
+
+
+def test_an_unquoted_place_is_context():
+    # negative row: the same place outside a quotation gives the sentence its country
+    text = "Peruvian ports were closed, Colonel Tom Roe said."
+    person = next(a for a in run(text).actors if a.name == "Tom Roe")
+    assert person.country == "PER"
+
+
+# text, (start text, name) of a lexicon match that must be found
+COMMA_NAMES = [
+    # a comma ends a name unless the name is written with one
+    ("In Washington, State Department staff met.", "State Department", "U.S. State Department"),
+    ("He flew to Washington, D.C. on Monday.", "Washington, D.C.", "Washington D.C."),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "name"), COMMA_NAMES)
+def test_a_comma_ends_a_name(text, surface, name):
+    from tests.actors.actor_helpers import nlp
+
+    from sitroom.actors.lexicon import load_lexicon
+    from sitroom.actors.mentions import lexicon_matches
+
+    doc = nlp()(text)
+    found = {(doc[m.start : m.end].text, m.entry.name)
+             for m in lexicon_matches(doc, load_lexicon()).values()}
+    assert (surface, name) in found

@@ -14,7 +14,7 @@ from sitroom.errors import LexiconError
 from sitroom.lexicons.files import PACKAGED
 
 _LISTS = {"media.json": "media", "armed_groups.json": "groups", "igos.json": "igos",
-          "offices.json": "offices"}
+          "offices.json": "offices", "ngos.json": "ngos"}
 
 
 def _entries(name: str) -> list[dict]:
@@ -50,6 +50,8 @@ BROKEN = [
     ("media.json", '"country": "POL"', '"country": "Poland"', "ISO3"),
     ("igos.json", '"code": "IGOEUREEC"', '"code": "EU"', "CAMEO IGO code"),
     ("offices.json", '"kind": "seat"', '"kind": "palace"', "kind"),
+    ("ngos.json", '"country": "BLR"', '"country": "Belarus"', "ISO3"),
+    ("armed_groups.json", '"Khartoum"', '"Khartoum city"', "single words"),
 ]
 
 

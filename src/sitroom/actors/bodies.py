@@ -16,10 +16,12 @@ from sitroom.actors.clues import (
     MOTION_VERBS,
     NAMED,
     affiliation,
+    based_in,
     clue_of_match,
     in_location_pp,
     is_actor_head,
     is_dateline,
+    is_stance,
     location_country,
     modifier_country,
     np_start,
@@ -45,6 +47,11 @@ from sitroom.lexicons import words
 SHARED_BODY_NAMES = frozenset(normalize(w) for w in words("actors_shared_body_names"))
 #: Words that open the name of a military operation ("Operation Harbor Shield").
 OPERATION_WORDS = words("actors_operation_words")
+
+#: Nouns of a part or the surroundings of a place ("a suburb of X", "the capital, X").
+PLACE_PART_NOUNS = words("actors_place_part_nouns")
+#: Place-part nouns that name the place itself ("the capital city of X").
+_SAME_PLACE_NOUNS = ("capital", "city")
 
 #: Noun lemmas for a state's act or position: "a Russian proposal" is a mention of Russia.
 ACT_NOUNS = words("actors_act_nouns")
@@ -162,11 +169,22 @@ def named_body(scan: Scan, match: Match, head: Token) -> None:
         if said is not None and owner != entry.country:
             # "Argentina's National Congress", "the Congress of Peru": not the U.S. one
             country, rule = owner, "body.shared_name"
+            before = match.start - 1
+            if before > 0 and doc[before].text[:1].isupper() and doc[before].is_alpha \
+                    and doc[before].head.i == head.i and not doc[before].is_sent_start:
+                # "the National Congress": the capitalised word is part of the body's name
+                span = doc[before : match.end]
+                start = before - 1 if doc[before - 1].lower_ == "the" else before
             name = f"{span.text} ({owner})" if owner else span.text
             key = ("org", name, owner)
             reason = f"'{span.text}' is a name several states use; {said}"
     scan.add(Cand(start, match.end, head.i, rule, reason,
                   kind, country, entry.sector, entry.code, name=name, key=key))
+
+
+#: Places whose mention in a body's "of"/"in" complement says whose the body is
+#: ("the Congress of Peru", "the National Congress in Buenos Aires").
+_OWNER_PLACE_TYPES = ("country", "adjective", "capital", "city", "province")
 
 
 def shared_body_owner(scan: Scan, match: Match, head: Token) -> tuple[str | None, str | None]:
@@ -186,7 +204,7 @@ def shared_body_owner(scan: Scan, match: Match, head: Token) -> tuple[str | None
             tok = child if child.dep_ == "poss" else next(
                 (g for g in child.children if g.dep_ == "pobj"), None)
             other = scan.matches.get(tok.i) if tok is not None else None
-            if other is not None and other.entry.type in ("country", "adjective"):
+            if other is not None and other.entry.type in _OWNER_PLACE_TYPES:
                 owners.append((other.entry.country, f"'{doc[other.start:other.end].text}'"))
     before = match.start - 1
     prev = scan.matches.get(before) if before >= 0 else None
@@ -210,8 +228,10 @@ def capital(scan: Scan, match: Match, head: Token) -> None:
     entry = match.entry
     span = doc[match.start : match.end]
     governor = head.head
-    if in_location_pp(head) or is_dateline(scan, match):
-        return
+    if in_location_pp(head) or is_dateline(scan, match) or based_in(scan, match):
+        return  # "in Moscow", a dateline, "an Oslo-based firm": a place
+    if place_part(scan, match.start):
+        return  # "a suburb of Moscow", "the capital, Moscow", "pro-Moscow"
     if head.dep_ == "compound" and not is_actor_head(scan, governor):
         return
     if head.dep_ == "dobj" and governor.lemma_.lower() in MOTION_VERBS:
@@ -229,6 +249,21 @@ def capital(scan: Scan, match: Match, head: Token) -> None:
                   f"capital '{span.text}' used for its government", "state",
                   entry.country, "GOV", name=scan.state_name(entry.country, "GOV"),
                   key=("state", entry.country, "GOV")))
+
+
+def place_part(scan: Scan, start: int) -> bool:
+    """Whether the capital at ``start`` is a place by the words just before it: "a
+    suburb of X", "the north of X" (a part of the place), "the capital, X" (the place a
+    noun names) or a stance ("pro-X", "anti-X")."""
+    doc = scan.doc
+    before = list(doc[max(0, start - 3) : start])
+    words_ = [t.lower_ for t in before]
+    part = before[-2].lemma_.lower() if len(before) >= 2 else ""
+    if words_[-1:] == ["of"] and part in PLACE_PART_NOUNS and part not in _SAME_PLACE_NOUNS:
+        return True  # "the city of X" is X itself: it stays what X would be
+    if len(before) >= 2 and words_[-1] == "," and words_[-2] in PLACE_PART_NOUNS:
+        return True
+    return is_stance(doc, start)
 
 
 def demonym(scan: Scan, match: Match, head: Token) -> None:

@@ -7,7 +7,7 @@ noun, its possessor, or an "of/for/from" complement ("the foreign minister of Ke
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from sitroom.actors.lexicon import EntryType
 from sitroom.actors.scan import Clue, Match, Scan
@@ -34,6 +34,10 @@ VERB_PLACE_PREPS = words("actors_verb_place_preps")
 MOTION_VERBS = words("actors_motion_verbs")
 #: Prepositions that introduce a destination, never the owner ("Ambassador to Germany").
 DESTINATION_PREPS = words("actors_destination_preps")
+#: Participles after "X-" that make X an organisation's base ("Oslo-based").
+BASE_PARTICIPLES = words("actors_base_participles")
+#: Words before "to" that make a compound preposition, no destination ("according to").
+COMPOUND_TO_WORDS = words("actors_compound_to_words")
 #: Prepositions that introduce the members of a list ("firms including A, B and C").
 LIST_PREPS = words("actors_list_preps")
 #: Nouns that count people: "thousands of protesters".
@@ -82,8 +86,8 @@ def clue_of_match(scan: Scan, match: Match) -> Clue | None:
     text = scan.doc[match.start : match.end].text
     if entry.type == "ethnic":
         return Clue(None, None, None, text, "ethnic")
-    if entry.type not in GIVERS:
-        return None
+    if entry.type not in GIVERS or is_stance(scan.doc, match.start):
+        return None  # "pro-Moscow candidates" are of no country by that word
     sector = entry.sector if entry.type in ("seat", "body", "igo") else None
     code = entry.code if entry.type in ("igo", "leader") else None
     return Clue(entry.country, sector, code, text, entry.type)
@@ -174,11 +178,20 @@ def is_dateline(scan: Scan, match: Match) -> bool:
     return first and nxt is not None and nxt.text in _DATELINE_MARKS
 
 
+def based_in(scan: Scan, match: Match) -> bool:
+    """Whether a place is the base of what follows: "Oslo-based", "London-headquartered"."""
+    doc = scan.doc
+    return match.end + 1 < len(doc) and doc[match.end].text == "-" \
+        and doc[match.end + 1].lower_ in BASE_PARTICIPLES
+
+
 def is_destination(scan: Scan, start: int) -> bool:
     """Whether the name at ``start`` is the object of "to"/"into" ("Ambassador to X")."""
     j = start - 1
     while j >= 0 and scan.doc[j].lower_ == "the":
         j -= 1
+    if j >= 1 and scan.doc[j - 1].lower_ in COMPOUND_TO_WORDS:
+        return False  # "according to X", "due to X": no destination
     return j >= 0 and scan.doc[j].lower_ in DESTINATION_PREPS
 
 
@@ -263,3 +276,27 @@ def listed_under(scan: Scan, token: Token) -> Token | None:
     if noun is None or noun.noun.kind == "person" or head.tag_ not in ("NNS", "NNPS"):
         return None
     return head
+
+
+#: Nouns of named installations and projects ("the Tarlin gas field"): their names are no people.
+THING_NOUNS = words("actors_named_thing_nouns")
+
+
+def names_a_thing(root: Token) -> bool:
+    """Whether a name is that of an installation or project: it modifies a noun of one
+    ("the Tarlin gas field", "the Orm and Tarlin fields") or has one in apposition
+    ("Norvik, a pipeline project")."""
+    tok = root.head if root.dep_ == "conj" else root
+    if tok.dep_ in ("compound", "nmod") and tok.head.lemma_.lower() in THING_NOUNS:
+        return True
+    return any(c.dep_ == "appos" and c.lemma_.lower() in THING_NOUNS for c in root.children)
+
+
+#: Prefixes of a stance toward a state ("pro-Moscow", "anti-Washington").
+STANCE_PREFIXES = words("actors_stance_prefixes")
+
+
+def is_stance(doc: Doc, start: int) -> bool:
+    """Whether the place at ``start`` names a stance ("pro-Moscow candidates"): no actor
+    and no place the sentence is in."""
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in STANCE_PREFIXES

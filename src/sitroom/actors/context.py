@@ -1,25 +1,27 @@
 """Countries guessed from context, each with its reason.
 
-- :func:`document_context`: the free place mentions of each sentence and the document's
-  dominant country;
+- :func:`document_context`: the free place mentions of each sentence (never inside a
+  quotation: a quoted place is the speaker's word, not where the speaker is) and the
+  document's dominant country;
 - :func:`owner_from_verb`: troops a state deploys are its troops ("deployed by X");
 - :func:`domestic_context`: a group in a one-country sentence is of that country
   (``context.domestic``);
 - :func:`context_country`: a title or body with no country takes one from its sentence, a
-  titled person nearby or the document (reasons starting "context:").
+  titled person nearby or the document (reasons starting "context:"), only where one
+  reading is possible (:func:`other_reading`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from sitroom.actors.clues import is_destination
+from sitroom.actors.clues import is_destination, is_stance
 from sitroom.actors.knowledge import NON_STATE_CODES
 from sitroom.actors.lexicon import normalize
-from sitroom.actors.scan import Cand, Context, Scan
+from sitroom.actors.scan import Cand, Context, Scan, quote_ids
 from sitroom.lexicons import words
 
 #: Entry types whose mention places a sentence in a country (for context fallbacks).
@@ -36,6 +38,15 @@ NATIONAL_LEGISLATORS = words("actors_national_legislators")
 TARGET_VERBS = words("actors_target_verbs")
 #: Words after "X-" that make X a target ("Israel-bound ships").
 TARGET_PARTICIPLES = words("actors_target_participles")
+#: A document is about one country alone when that country has at least this many free
+#: place mentions ...
+SOLE_MIN_MENTIONS = 3
+#: ... and at least this share of all of them (other countries are barely named).
+SOLE_SHARE = 0.8
+#: Words of a title only a state gives: an armed group nearby is no other reading.
+STATE_OFFICE_WORDS = words("actors_state_office_words")
+#: Sectors of a non-state actor that is an armed group or movement.
+ARMED_SECTORS = frozenset({"REB", "OPP", "MIL"})
 #: Codes of no country.
 _NO_COUNTRY = (None, *NON_STATE_CODES)
 
@@ -51,10 +62,17 @@ def document_context(scan: Scan) -> Context:
     for cand in scan.cands:
         if cand.kind in ("person", "group") and cand.country and not cand.context:
             owned.update(range(cand.start, cand.end))
+            head = doc[cand.head]  # "An Australian, NAME": the apposition is the person's
+            owned.update(c.i for c in head.children if c.dep_ == "appos")
+            if head.dep_ == "appos":
+                owned.add(head.head.i)
     sent_index = {s.start: k for k, s in enumerate(doc.sents)}
+    quoted = quote_ids(doc)
     by_sent: dict[int, list[tuple[int, str, str]]] = {}
     counts: dict[str, int] = {}
+    named: dict[str, int] = {}  # every mention, free or not: what the document names
     first: dict[str, tuple[int, str]] = {}
+    named_in: dict[int, set[str]] = {}  # sentence -> every country it names
     for match in sorted(set(scan.matches.values()), key=lambda m: m.start):
         entry = match.entry
         if entry.type not in PLACE_TYPES or entry.country in _NO_COUNTRY:
@@ -62,25 +80,58 @@ def document_context(scan: Scan) -> Context:
         country = entry.country
         assert country is not None
         text = doc[match.start : match.end].text
+        named[country] = named.get(country, 0) + 1
         weight = 1
-        if is_destination(scan, match.start) or match.start in owned:
+        if is_destination(scan, match.start) or match.start in owned or quoted[match.start]:
             weight = 0
-        if match.end < len(doc) and doc[match.end].text == "-":
-            weight = 0  # "US-built", "Saudi-owned": a maker, not where the sentence is
+        if (match.end < len(doc) and doc[match.end].text == "-") or is_stance(doc, match.start):
+            weight = 0  # "US-built", "pro-Moscow": a maker or a stance, not where it is
         counts[country] = counts.get(country, 0) + weight
         first.setdefault(country, (match.start, text))
+        named_in.setdefault(sent_index[doc[match.start].sent.start], set()).add(country)
         if not weight:
-            continue
+            continue  # a place inside a quotation is the speaker's word, not where they are
         head = doc[match.start : match.end].root
         if head.dep_ == "dobj" and head.head.lemma_.lower() == "visit":
             continue
         sent = sent_index[doc[match.start].sent.start]
         by_sent.setdefault(sent, []).append((match.start, country, text))
-    dominant = None
+    dominant = sole = None
     if counts:
         best = max(counts, key=lambda c: (counts[c], -first[c][0]))
         dominant = (best, first[best][1])
-    return Context(by_sent, dominant)
+        # about one country alone: most free mentions are of it, and of all the places the
+        # document names (destinations and owners too) the others are few
+        if counts[best] >= SOLE_MIN_MENTIONS and named[best] >= SOLE_SHARE * sum(named.values()):
+            sole = dominant
+    armed: dict[int, set[str]] = {}
+    for c in scan.cands:
+        if c.kind == "nonstate" and c.sector in ARMED_SECTORS:
+            armed.setdefault(sent_index[doc[c.head].sent.start], set()).add(c.country or "")
+    return Context(by_sent, dominant, sole, {k: frozenset(v) for k, v in named_in.items()},
+                   {k: frozenset(v) for k, v in armed.items()}, counts)
+
+
+def other_reading(ctx: Context, sent: int, country: str, title: str | None = None,
+                  opponents: frozenset[str] | set[str] = frozenset()) -> str | None:
+    """Why the document's dominant country may not be guessed for a person of sentence
+    ``sent``, or None: another country (not a target of the sentence) is named as often
+    in the document; the sentence
+    names another country (even in a quotation: the speaker may be of either side), other
+    than one it presents as a target ("strikes against X"); or
+    it or the one before names an armed group or movement of another country or of none
+    (its spokesman or commander need not be of the country the report is about; a
+    state's office such as "prime minister" is no such reading)."""
+    most = ctx.counts.get(country, 0)
+    if any(n >= most for c, n in ctx.counts.items() if c != country and c not in opponents):
+        return "another country is named as often"
+    others = ctx.named.get(sent, frozenset()) - {country} - opponents
+    if others:
+        return f"the sentence also names {', '.join(sorted(others))}"
+    groups = ctx.armed.get(sent, frozenset()) | ctx.armed.get(sent - 1, frozenset())
+    if groups - {country} and not set(normalize(title or "").split()) & STATE_OFFICE_WORDS:
+        return "an armed group of another country is named nearby"
+    return None
 
 
 def owner_from_verb(scan: Scan) -> None:
@@ -108,6 +159,7 @@ def domestic_context(scan: Scan) -> None:
     country takes that country ("Protesters clashed with Bolivian police")."""
     doc = scan.doc
     sent_of = scan.sent_ids
+    quoted = quote_ids(doc)
     keep: list[Cand] = []
     for cand in scan.cands:
         if cand.domestic and cand.country is None:
@@ -130,9 +182,11 @@ def domestic_context(scan: Scan) -> None:
                 if (
                     sent_of[match.start] == here
                     and match.start not in abroad
+                    and quoted[match.start] == quoted[cand.head]
                     and entry.type in PLACE_TYPES
                     and entry.country not in _NO_COUNTRY
                     and not is_destination(scan, match.start)
+                    and not is_stance(doc, match.start)
                 ):
                     assert entry.country is not None
                     seen.setdefault(entry.country, doc[match.start : match.end].text)
@@ -142,7 +196,7 @@ def domestic_context(scan: Scan) -> None:
                     cand, country=country,
                     reason=cand.reason + f"; context.domestic: the sentence is about '{text}'",
                 )
-            elif cand.weak:
+            elif cand.weak and not cand.sole:
                 continue
         keep.append(cand)
     scan.cands = keep
@@ -170,13 +224,18 @@ def agent_tokens(head: Token) -> set[int]:
 
 
 def context_country(doc: Doc, cand: Cand, ctx: Context, sent_of: Callable[[int], int],
-                    before: list[Cand] | None = None) -> Cand:
+                    before: list[Cand] | None = None,
+                    people: Mapping[str, Cand] | None = None) -> Cand:
     """Country for a title or body without one (reason "context"): the first free place
     named before it in the same sentence; for a person, else the nearest titled person
-    with an explicit country in this or the previous sentence ("X was accompanied by
-    Trade Minister Y"); else the document's dominant country."""
+    with an explicit country in this sentence, or in the previous one when every person
+    named there is of that country ("X was accompanied by Trade Minister Y"); else the
+    document's dominant country, for a person only when :func:`other_reading` finds no
+    other reading. Where none holds, the candidate keeps no country."""
     here = sent_of(cand.start)
     own = range(cand.start, cand.end)
+    if cand.kind != "person" and led_by_person(doc[cand.head]):
+        return cand  # "the government of NAME": the person's, never the sentence's place
     title = (cand.title or "").lower().split()
     if cand.kind == "person" and title and title[-1] in NATIONAL_LEGISLATORS:
         # "Senator X" sits in their own country's legislature: a foreign place nearby says
@@ -203,19 +262,49 @@ def context_country(doc: Doc, cand: Cand, ctx: Context, sent_of: Callable[[int],
         return replace(cand, country=country,
                        reason=cand.reason + f"; context: country from '{text}' in the sentence")
     if cand.kind == "person":
+        # the nearest titled person's country: in this sentence ("Israeli Prime Minister
+        # X and energy minister Y"), or in the previous one only when every person named
+        # there is of that one country ("Macron and Novak were tested. Minister Y ...":
+        # two readings, no guess)
+        nearest: Cand | None = None
+        earlier: set[str | None] = set()  # countries of the people of the previous sentence
         for prior in reversed(before or []):
             if sent_of(prior.start) < here - 1:
                 break
-            if (prior.kind == "person" and (prior.title or prior.rule == "coref.pronoun")
+            if prior.kind != "person":
+                continue
+            if sent_of(prior.start) < here:
+                # a surname or pronoun stands for its person ("Novak" after "Karl Novak")
+                whole = (people or {}).get(prior.person or "", prior)
+                earlier.add(None if whole.context else whole.country)
+            if (nearest is None and (prior.title or prior.rule == "coref.pronoun")
                     and prior.country and prior.country not in opponents
                     and prior.country not in NON_STATE_CODES and not prior.context):
-                return replace(cand, country=prior.country,
-                               reason=cand.reason + f"; context: country of '{prior.name}'")
-    if ctx.dominant is not None and ctx.dominant[0] not in opponents:
+                nearest = prior
+        if nearest is not None and nearest.country is not None and (
+                sent_of(nearest.start) == here or earlier == {nearest.country}):
+            return replace(cand, country=nearest.country,
+                           reason=cand.reason + f"; context: country of '{nearest.name}'")
+    why_not = None if cand.kind != "person" or ctx.dominant is None else other_reading(
+        ctx, here, ctx.dominant[0], cand.title, opponents)
+    if ctx.dominant is not None and ctx.dominant[0] not in opponents and why_not is None:
         country, text = ctx.dominant
         return replace(cand, country=country,
                        reason=cand.reason + f"; context: document's dominant country '{text}'")
     return cand
+
+
+def led_by_person(head: Token) -> bool:
+    """Whether a body's phrase names the person it belongs to: "the government of NAME",
+    "NAME's government" (its country is that person's, not the sentence's place)."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            child = next((g for g in child.children if g.dep_ == "pobj"), child)
+        elif child.dep_ != "poss":
+            continue
+        if child.ent_type_ == "PERSON":
+            return True
+    return False
 
 
 def opponent_countries(doc: Doc, ctx: Context, sent: int) -> set[str]:

@@ -14,11 +14,11 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from sitroom.actors.clues import listed_under, org_name_head
+from sitroom.actors.clues import listed_under, names_a_thing, org_name_head
 from sitroom.actors.context import context_country
 from sitroom.actors.lexicon import normalize
 from sitroom.actors.mentions import NAME_PARTICLES
-from sitroom.actors.scan import Cand, Context, Scan
+from sitroom.actors.scan import Cand, Context, Scan, quote_ids
 from sitroom.lexicons import words
 
 #: Personal pronouns that refer back to a person.
@@ -46,9 +46,9 @@ def find_surnames(scan: Scan) -> None:
     doc = scan.doc
     first_seen: dict[str, int] = {}
     for start, end in scan.person_ents:
-        if end - start > 1 and listed_under(scan, doc[start:end].root) is None and not (
-            start > 0 and org_name_head(scan, doc[start - 1]) is not None
-        ):
+        root = doc[start:end].root
+        if end - start > 1 and listed_under(scan, root) is None and not names_a_thing(root) \
+                and not (start > 0 and org_name_head(scan, doc[start - 1]) is not None):
             first_seen.setdefault(doc[end - 1].text, start)
     for token in doc:
         seen_at = first_seen.get(token.text)
@@ -62,6 +62,34 @@ def find_surnames(scan: Scan) -> None:
             continue
         scan.add(Cand(token.i, token.i + 1, token.i, "coref.surname", "surname", "person",
                       None, None, name=token.text, person=token.text))
+
+
+#: Rules of organisations whose first word may stand for the whole name later.
+_SHORT_NAMED_RULES = ("org.sector_noun", "org.ner", "org.listed", "organization.noun")
+
+
+def org_short_names(scan: Scan) -> None:
+    """"Mahan" after "the airline Mahan Air": a one-word name the NER took for a person that
+    is the first word of an organisation named in the document is that organisation
+    (rule ``coref.org_short``); a person's full name never shortens this way."""
+    firsts: dict[str, Cand] = {}
+    for cand in scan.cands:
+        if cand.rule in _SHORT_NAMED_RULES and cand.kind == "organization" and cand.name:
+            word = cand.name.split()[0]
+            if word[:1].isupper() and len(cand.name.split()) > 1:
+                firsts.setdefault(word, cand)
+    people = {c.person for c in scan.cands if c.kind == "person" and c.person
+              and c.end - c.start > 1}
+    for k, cand in enumerate(scan.cands):
+        org = firsts.get(cand.name) if cand.rule == "person.name" and cand.end - cand.start == 1 \
+            else None
+        if org is None or any(p.split()[0] == cand.name for p in people if p):
+            continue
+        scan.cands[k] = replace(
+            cand, rule="coref.org_short", kind=org.kind, country=org.country,
+            sector=org.sector, code=org.code, name=org.name, key=org.key, person=None,
+            reason=f"short name of '{org.name}'",
+        )
 
 
 def find_pronouns(scan: Scan) -> None:
@@ -218,6 +246,11 @@ def resolve_people(doc: Doc, cands: list[Cand], ctx: Context) -> list[Cand]:
             cand = context_country(doc, cand, ctx, sent_of)
             if cand.country is None and cand.weak:
                 continue
+        if cand.country is None and (cand.rule == "body.shared_name" or cand.sole):
+            # "the National Congress", "police", "senators" of a one-country report
+            cand = sole_country(cand, ctx)
+            if cand.country is None and cand.weak:
+                continue
         if cand.rule == "coref.pronoun":
             target = pronoun_target(cand, subject_by_sent, last_person, sent_of)
             banned = coarguments(doc[cand.head], person_at)
@@ -254,7 +287,9 @@ def resolve_people(doc: Doc, cands: list[Cand], ctx: Context) -> list[Cand]:
             else:
                 cand = replace(cand, person=key)
                 if cand.context and cand.country is None:
-                    cand = context_country(doc, cand, ctx, sent_of, before=out)
+                    cand = context_country(doc, cand, ctx, sent_of, before=out, people=people)
+                elif cand.country is None and cand.rule == "person.name":
+                    cand = sole_country(cand, ctx)
                 if key in people:
                     people[key] = merge_person(people[key], cand)
                 else:
@@ -284,6 +319,19 @@ def resolve_people(doc: Doc, cands: list[Cand], ctx: Context) -> list[Cand]:
     return final
 
 
+def sole_country(cand: Cand, ctx: Context) -> Cand:
+    """A named person with no clue at all, a body whose shared name is not the lexicon's
+    ("the National Congress"), or a state role or group with no clue ("police",
+    "senators", ``Cand.sole``) takes the country of a document about one country alone
+    (``Context.sole``: most of its place mentions, the others barely named); in any other
+    document it keeps no country. Any explicit clue said later wins."""
+    if ctx.sole is None:
+        return cand
+    country, text = ctx.sole
+    return replace(cand, country=country, context=True,
+                   reason=cand.reason + f"; context: the document is about '{text}' alone")
+
+
 def merge_person(prior: Cand, new: Cand) -> Cand:
     """One person's candidate after a new mention: an explicit country beats a guessed one."""
     if prior.context and new.country is not None and not new.context:
@@ -298,31 +346,6 @@ def merge_person(prior: Cand, new: Cand) -> Cand:
     if prior.title is None and new.title:
         return replace(prior, title=new.title, sector=prior.sector or new.sector)
     return prior
-
-
-def quote_ids(doc: Doc) -> list[int]:
-    """For each token, the number of the quotation it is inside (0: outside any).
-
-    Straight quotes toggle; curly quotes open and close; a paragraph break ends a quote.
-    """
-    out = [0] * len(doc)
-    current = 0
-    count = 0
-    for tok in doc:
-        text = tok.text
-        if text in ("\u201c",) or (text == '"' and not current):
-            count += 1
-            current = count
-            out[tok.i] = current
-            continue
-        if text in ("\u201d",) or (text == '"' and current):
-            out[tok.i] = current
-            current = 0
-            continue
-        out[tok.i] = current
-        if "\n\n" in tok.whitespace_ or (tok.is_space and "\n\n" in tok.text):
-            current = 0
-    return out
 
 
 def coarguments(token: Token, person_at: dict[int, str]) -> set[str]:

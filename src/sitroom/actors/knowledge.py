@@ -1,6 +1,7 @@
-"""Knowledge as dated facts: news organisations, armed groups, IGO bodies, parliaments and seats.
+"""Knowledge as dated facts: news organisations, armed groups, IGO bodies, NGOs, parliaments
+and seats.
 
-Four data files beside ``actors.json``, each entry with its own source note:
+Five data files beside ``actors.json``, each entry with its own source note:
 
 - ``media.json``: news organisations and the country each is based in (sector MED);
 - ``armed_groups.json``: armed groups and militias with their country and sector, the date
@@ -9,7 +10,14 @@ Four data files beside ``actors.json``, each entry with its own source note:
   body belongs to (``parent``);
 - ``offices.json``: parliaments, ministries, councils (kind ``body``) and seats of
   government (kind ``seat``, a metonym for the government) by local and English names,
-  with ``valid_from`` and ``valid_to``.
+  with ``valid_from`` and ``valid_to``;
+- ``ngos.json``: non-governmental organisations, an international one with country ``NGO``,
+  a national one with its country and sector ``NGO``.
+
+An entry may list ``cues``: words that, in a document, choose it over another entry with
+the same short name ("RSF": a press-freedom group near "journalists", a Sudanese force
+near "Khartoum"); see :func:`sitroom.actors.mentions.choose`. A dated entry holds only on
+the days from ``valid_from`` to ``valid_to`` (:func:`valid_on`).
 
 Every file is validated when it is loaded: a missing or mistyped field, a country code that
 is no ISO3 code, a date that is no ISO date, an end before a start, or an entry without a
@@ -26,7 +34,7 @@ from typing import Any
 from sitroom.lexicons import JsonFile, json_file
 
 #: The knowledge files this module reads, in load order.
-KNOWLEDGE_FILES = ("media.json", "armed_groups.json", "igos.json", "offices.json")
+KNOWLEDGE_FILES = ("media.json", "armed_groups.json", "igos.json", "offices.json", "ngos.json")
 #: Codes a country field may hold besides ISO3: no single country applies.
 NON_STATE_CODES = frozenset({"IGO", "NGO", "MNC", "IMG"})
 #: A date of a dated fact: a year, a month or a day (ISO 8601).
@@ -48,6 +56,9 @@ class Fact:
         sector: CAMEO sector or None.
         kind: actor kind (organization, nonstate, igo, state).
         code: CAMEO actor code (IGOs) or None.
+        valid_from: the ISO date (or year, or month) from which the fact holds, or None.
+        valid_to: the ISO date (or year, or month) up to which it held; None while it holds.
+        cues: lower-case words that choose this entry when its short name is shared.
     """
 
     type: str
@@ -56,6 +67,9 @@ class Fact:
     sector: str | None
     kind: str
     code: str | None = None
+    valid_from: str | None = None
+    valid_to: str | None = None
+    cues: tuple[str, ...] = ()
 
 
 Add = Callable[[str, Fact], None]
@@ -101,6 +115,20 @@ def check_dates(file: JsonFile, obj: dict[str, Any]) -> tuple[str, str | None]:
     return start, end
 
 
+def valid_on(valid_from: str | None, valid_to: str | None, day: str | None) -> bool:
+    """Whether a fact dated ``valid_from``..``valid_to`` holds on ``day`` (an ISO date).
+
+    Dates may be a year, a month or a day; each is compared at its own precision ("2015"
+    holds all of 2015, "2024-06" all of June 2024). No day (an undated document) or no
+    dates (a fact without validity) always holds.
+    """
+    if not day:
+        return True
+    if valid_from is not None and day[: len(valid_from)] < valid_from:
+        return False
+    return valid_to is None or day[: len(valid_to)] <= valid_to
+
+
 def _entries(file: JsonFile, key: str) -> Iterator[dict[str, Any]]:
     items = file.require(file.data, key, list)
     for item in items:
@@ -108,6 +136,14 @@ def _entries(file: JsonFile, key: str) -> Iterator[dict[str, Any]]:
             raise file.error(file.data, f"every item of {key!r} must be an object")
         _text(file, item, "source")
         yield item
+
+
+def _cues(file: JsonFile, obj: dict[str, Any]) -> tuple[str, ...]:
+    """The optional ``cues`` of an entry: non-empty words, kept in lower case."""
+    cues = file.require(obj, "cues", list) if "cues" in obj else []
+    if not all(isinstance(c, str) and c.strip() and " " not in c.strip() for c in cues):
+        raise file.error(obj, "field 'cues' must be a list of single words")
+    return tuple(c.strip().lower() for c in cues)
 
 
 def _media(file: JsonFile, add: Add) -> None:
@@ -120,9 +156,10 @@ def _media(file: JsonFile, add: Add) -> None:
 
 def _groups(file: JsonFile, add: Add) -> None:
     for row in _entries(file, "groups"):
-        check_dates(file, row)
+        start, end = check_dates(file, row)
         entry = Fact("body", _text(file, row, "name"), _country(file, row),
-                     _sector(file, row), "nonstate")
+                     _sector(file, row), "nonstate", valid_from=start, valid_to=end,
+                     cues=_cues(file, row))
         for name in _names(file, row):
             add(name, entry)
 
@@ -140,17 +177,27 @@ def _igos(file: JsonFile, add: Add) -> None:
 
 def _offices(file: JsonFile, add: Add) -> None:
     for row in _entries(file, "offices"):
-        check_dates(file, row)
+        start, end = check_dates(file, row)
         kind = _text(file, row, "kind")
         if kind not in _OFFICE_KINDS:
             raise file.error(row, f"kind {kind!r} must be one of {', '.join(_OFFICE_KINDS)}")
         name = _text(file, row, "name")
         if kind == "seat":
-            entry = Fact("seat", name, _country(file, row), _sector(file, row), "state")
+            entry = Fact("seat", name, _country(file, row), _sector(file, row), "state",
+                         valid_from=start, valid_to=end)
         else:
-            entry = Fact("body", name, _country(file, row), _sector(file, row), "organization")
+            entry = Fact("body", name, _country(file, row), _sector(file, row), "organization",
+                         valid_from=start, valid_to=end)
         for alias in _names(file, row):
             add(alias, entry)
+
+
+def _ngos(file: JsonFile, add: Add) -> None:
+    for row in _entries(file, "ngos"):
+        entry = Fact("body", _text(file, row, "name"), _country(file, row), _sector(file, row),
+                     "organization", cues=_cues(file, row))
+        for name in _names(file, row):
+            add(name, entry)
 
 
 _READERS: dict[str, Callable[[JsonFile, Add], None]] = {
@@ -158,6 +205,7 @@ _READERS: dict[str, Callable[[JsonFile, Add], None]] = {
     "armed_groups.json": _groups,
     "igos.json": _igos,
     "offices.json": _offices,
+    "ngos.json": _ngos,
 }
 
 

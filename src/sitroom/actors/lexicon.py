@@ -101,6 +101,9 @@ class Entry:
         code: CAMEO-style code for IGOs/NGOs and named people.
         title: title of a known person.
         casing: casing the text must have.
+        valid_from: first date the entry holds (knowledge files), or None.
+        valid_to: last date it held, or None while it holds.
+        cues: words that choose this entry when another shares its name (knowledge files).
     """
 
     type: EntryType
@@ -111,6 +114,9 @@ class Entry:
     code: str | None = None
     title: str | None = None
     casing: Casing = "title"
+    valid_from: str | None = None
+    valid_to: str | None = None
+    cues: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -156,6 +162,8 @@ class Lexicon:
         countries: ISO3 -> names.
         max_words: longest proper name in words.
         prefixes: every word-prefix of a proper name (for fast longest matching).
+        comma_keys: names written with a comma ("Washington, D.C."): only these may span
+            one ("Washington, State Department" is no "Washington State").
     """
 
     version: str
@@ -165,6 +173,7 @@ class Lexicon:
     max_words: int = 1
     prefixes: frozenset[str] = frozenset()
     noun_last_words: frozenset[str] = frozenset()
+    comma_keys: frozenset[str] = frozenset()
 
     def lookup(self, text: str, surface: str | None = None) -> tuple[Entry, ...]:
         """Entries for a name; with ``surface``, only those whose casing it has."""
@@ -206,11 +215,14 @@ def _plural(adjective: str) -> str | None:
 class _Builder:
     def __init__(self) -> None:
         self.proper: dict[str, list[Entry]] = {}
+        self.comma_keys: set[str] = set()
 
     def add(self, surface: str, entry: Entry) -> None:
         key = normalize(surface)
         if not key:
             return
+        if "," in surface:
+            self.comma_keys.add(key)  # "Washington, D.C.": a name that holds a comma
         entry = Entry(**{**entry.__dict__, "casing": casing_of(surface)})
         bucket = self.proper.setdefault(key, [])
         if entry not in bucket:
@@ -378,7 +390,10 @@ def load_lexicon() -> Lexicon:
     _add_places(build, places)
     known = add_knowledge(
         lambda alias, fact: build.add(alias, Entry(EntryType(fact.type), fact.name, fact.country,
-                                                   fact.sector, fact.kind, fact.code))
+                                                   fact.sector, fact.kind, fact.code,
+                                                   valid_from=fact.valid_from,
+                                                   valid_to=fact.valid_to,
+                                                   cues=fact.cues))
     )
     nouns = _nouns(actors)
     proper = {key: tuple(entries) for key, entries in build.proper.items()}
@@ -394,6 +409,7 @@ def load_lexicon() -> Lexicon:
             for k in range(1, len(parts) + 1)
         ),
         noun_last_words=noun_last_words(nouns),
+        comma_keys=frozenset(build.comma_keys),
     )
 
 

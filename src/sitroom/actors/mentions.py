@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from sitroom.actors.knowledge import valid_on
 from sitroom.actors.lexicon import Entry, EntryType, Lexicon, Noun, normalize
 from sitroom.actors.scan import Match, NounSpan, Scan
 from sitroom.lexicons import table, words
@@ -40,6 +41,8 @@ NAMING_PARTICIPLES = words("actors_naming_participles")
 PERSON_HEADS = words("actors_person_heads")
 #: Adjective-tagged words that may end an actor noun phrase ("the military").
 NOUN_ADJECTIVES = words("actors_noun_adjectives")
+#: Last words of a company's name ("Foo Air"): no person's name ends in one.
+COMPANY_NAME_WORDS = words("actors_company_name_words")
 #: Which entry wins when a name has several ("Georgia": the country before the US state).
 ENTRY_PREFERENCE = (
     EntryType.BODY, EntryType.SEAT, EntryType.IGO, EntryType.LEADER, EntryType.COUNTRY,
@@ -52,9 +55,14 @@ _SURE_TYPES = ("leader", "body", "seat", "igo")
 _NAME_BREAKS = (",", ";", ":")
 
 
-def scan_document(doc: Doc, lex: Lexicon) -> Scan:
-    """Match names and nouns, find person names and number sentences: a fresh scan."""
-    matches = lexicon_matches(doc, lex)
+def scan_document(doc: Doc, lex: Lexicon, published: str | None = None) -> Scan:
+    """Match names and nouns, find person names and number sentences: a fresh scan.
+
+    ``published`` (an ISO date) is the document's date: a dated entry of the knowledge
+    files that did not hold on that day (a group founded later, a body dissolved
+    before) matches nothing.
+    """
+    matches = lexicon_matches(doc, lex, published)
     drop_bad_matches(doc, matches)
     given = given_names(doc, lex)
     for j in given:
@@ -128,8 +136,9 @@ def build_token_ents(doc: Doc) -> list[Span | None]:
 
 
 
-def lexicon_matches(doc: Doc, lex: Lexicon) -> dict[int, Match]:
-    """Greedy longest lexicon matches, indexed by every token they cover."""
+def lexicon_matches(doc: Doc, lex: Lexicon, published: str | None = None) -> dict[int, Match]:
+    """Greedy longest lexicon matches, indexed by every token they cover (only entries
+    valid on the ``published`` day, see :func:`~sitroom.actors.knowledge.valid_on`)."""
     norms = [normalize(t.text) if t.lower_ != "the" else "the" for t in doc]
     sent_starts = [bool(t.is_sent_start) for t in doc]
     found: dict[int, Match] = {}
@@ -139,18 +148,24 @@ def lexicon_matches(doc: Doc, lex: Lexicon) -> dict[int, Match]:
         best: Match | None = None
         if norms[i] and norms[i] != "the" and doc[i].text[0].isalnum():
             key = ""
+            comma = False
             for j in range(i, n):
                 if j > i and sent_starts[j]:
                     break
                 if not norms[j]:
+                    comma = comma or doc[j].text == ","
                     continue
                 key = f"{key} {norms[j]}" if key else norms[j]
                 if key not in lex.prefixes:
                     break
-                if key in lex.proper:
+                if key in lex.proper and (not comma or key in lex.comma_keys):
                     entries = lex.lookup(key, doc[i : j + 1].text)
-                    if entries:
-                        best = Match(i, j + 1, pick(entries))
+                    if published and entries:
+                        entries = tuple(e for e in entries
+                                        if valid_on(e.valid_from, e.valid_to, published))
+                    chosen = choose(entries, norms) if entries else None
+                    if chosen is not None:
+                        best = Match(i, j + 1, chosen)
         if best is None:
             best = fuzzy_country(doc, i, lex)
         if best is not None:
@@ -165,6 +180,37 @@ def lexicon_matches(doc: Doc, lex: Lexicon) -> dict[int, Match]:
 def pick(entries: tuple[Entry, ...]) -> Entry:
     """The entry a name stands for when it has several (see ``ENTRY_PREFERENCE``)."""
     return min(entries, key=lambda e: ENTRY_PREFERENCE.index(e.type))
+
+
+#: Entry types whose shared short names are read from the document, never by preference.
+_ORGANISATION_TYPES = (EntryType.BODY, EntryType.IGO)
+
+
+def choose(entries: tuple[Entry, ...], norms: list[str]) -> Entry | None:
+    """The entry a name stands for in this document, or None when it cannot be told.
+
+    Entries of different types go by ``ENTRY_PREFERENCE`` (:func:`pick`). Organisations that
+    share a short name ("RSF": a press-freedom group and a Sudanese force) are told apart by
+    the document only: the one whose full name it also uses, else the one whose cue words
+    (``cues`` of the knowledge files) it uses; when neither or both readings are supported,
+    the name matches nothing rather than a guess.
+    """
+    top = pick(entries)
+    if top.type not in _ORGANISATION_TYPES:
+        return top
+    options: dict[tuple[str, str | None, str | None], Entry] = {}
+    for entry in entries:
+        if entry.type == top.type:
+            options.setdefault((entry.name, entry.country, entry.sector), entry)
+    if len(options) == 1:
+        return top
+    text = f" {' '.join(n for n in norms if n)} "
+    named = [e for e in options.values() if f" {normalize(e.name)} " in text]
+    if named:
+        return named[0] if len(named) == 1 else None
+    present = set(norms)
+    cued = [e for e in options.values() if present.intersection(e.cues)]
+    return cued[0] if len(cued) == 1 else None
 
 
 def within_one_edit(a: str, b: str) -> bool:
@@ -380,7 +426,11 @@ def noun_spans(doc: Doc, lex: Lexicon, taken: dict[int, Match]) -> dict[int, Nou
             root = roots[0] if len(roots) == 1 else end - 1
             if length > 1 and root != end - 1 and "of" not in phrase:
                 root = end - 1
-            spans[root] = NounSpan(i, end, root, noun, doc[i:end].text)
+            start = i
+            if texts[i] == "-" and i > 0 and not tokens[i - 1].whitespace_ \
+                    and tokens[i - 1].is_alpha and i - 1 not in taken:
+                start = i - 1  # "counter-protesters", "ex-soldiers": the prefix is the noun's
+            spans[root] = NounSpan(start, end, root, noun, doc[start:end].text)
             covered.update(range(i, end))
             break
     return spans
@@ -416,12 +466,79 @@ def person_names(doc: Doc, lex: Lexicon, matches: dict[int, Match]) -> list[tupl
             continue
         if end - start == 1 and doc[start].lower_ in MONTHS:
             continue
+        if end - start > 1 and doc[end - 1].text in COMPANY_NAME_WORDS:
+            continue  # "Foo Air", "Bar Holdings": a company, not a person
         spans.append((start, end))
+    spans += role_named(doc, lex, matches)
     covered = {j for s, e in spans for j in range(s, e)}
+    for span in titled_names(doc, lex, matches, covered):
+        spans.append(span)
+        covered.update(range(*span))
     for match in set(matches.values()):
         if match.entry.type == "leader" and not covered & set(range(match.start, match.end)):
             spans.append((match.start, match.end))
     return join_particles(doc, sorted(spans))
+
+
+#: NER labels a person's name is sometimes given by mistake.
+_MISTAGGED_LABELS = ("GPE", "ORG", "NORP", "LOC", "FAC")
+
+
+def role_named(doc: Doc, lex: Lexicon, matches: dict[int, Match]) -> list[tuple[int, int]]:
+    """Names the NER took for places or organisations that an apposition calls a person
+    ("NAME, an opposition candidate for ...", "NAME, a potential presidential candidate").
+
+    Only a span of two or more capitalised proper nouns that no lexicon name touches, and
+    only when a role noun ("candidate", "spokesperson") stands in apposition to it.
+    """
+    out: list[tuple[int, int]] = []
+    for ent in doc.ents:
+        if ent.label_ not in _MISTAGGED_LABELS or len(ent) < 2:
+            continue
+        tokens = [t for t in ent if not (t.lower_ == "the" or t.is_punct)]
+        if len(tokens) < 2 or any(t.pos_ != "PROPN" or not t.text[:1].isupper()
+                                  or t.i in matches or lex.noun(t.text) is not None
+                                  for t in tokens):
+            continue  # "Labour MP": a title, no name
+        for child in ent.root.children:
+            role = lex.noun(child.text) if child.dep_ == "appos" and child.i >= ent.end else None
+            if role is not None and role.kind == "person":
+                out.append((tokens[0].i, tokens[-1].i + 1))
+                break
+    return out
+
+
+#: The most words of a name the NER missed after a title ("Queen Elizabeth II").
+_UNTAGGED_NAME_WORDS = 3
+
+
+def titled_names(doc: Doc, lex: Lexicon, matches: dict[int, Match],
+                 covered: set[int]) -> list[tuple[int, int]]:
+    """Names the NER missed right after a capitalised title: "Queen Elizabeth II".
+
+    Only capitalised proper nouns with no entity type of their own, no lexicon name or
+    noun among them and no company word at the end, right after a capitalised singular
+    role noun that is no weak noun, make a name.
+    """
+    out: list[tuple[int, int]] = []
+    n = len(doc)
+    for tok in doc:
+        if not tok.text[:1].isupper() or tok.tag_ != "NNP" or tok.i in matches:
+            continue
+        role = lex.noun(tok.text)
+        if role is None or role.kind != "person" or role.weak or normalize(tok.text) != role.phrase:
+            continue  # a weak noun ("the Force Awakens") is no title
+        j = tok.i + 1
+        while j < n and j - tok.i <= _UNTAGGED_NAME_WORDS and doc[j].pos_ == "PROPN" \
+                and doc[j].text[:1].isupper() and not doc[j].ent_type_ \
+                and j not in matches and j not in covered and lex.noun(doc[j].text) is None \
+                and not doc[j].is_sent_start:
+            j += 1
+        if j > tok.i + 1 and doc[j - 1].text not in COMPANY_NAME_WORDS and (
+            j >= n or doc[j].pos_ != "PROPN"
+        ):
+            out.append((tok.i + 1, j))
+    return out
 
 
 def join_particles(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

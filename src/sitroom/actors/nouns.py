@@ -22,6 +22,7 @@ from sitroom.actors.clues import (
 )
 from sitroom.actors.knowledge import NON_STATE_CODES
 from sitroom.actors.lexicon import normalize
+from sitroom.actors.mentions import token_ents
 from sitroom.actors.people import FOLLOWER_NOUNS
 from sitroom.actors.scan import (
     Cand,
@@ -37,6 +38,9 @@ from sitroom.lexicons import words
 
 #: Sectors of a group that may take the country of a one-country sentence.
 DOMESTIC_SECTORS = frozenset({None, "CVL", "OPP", "REB", "COP", "LAB", "EDU", "REL"})
+#: Sectors of a group or role with no clue that take the country of a document about one
+#: country alone (its police, legislators, judges, officials, protesters, citizens).
+SOLE_SECTORS = frozenset({"COP", "LEG", "JUD", "GOV", "CVL", "OPP"})
 #: Sectors of a noun that may take the country of a place it is in ("protesters in X").
 _LOCATED_SECTORS = ("CVL", "OPP", "REB", "COP", "REF", None)
 #: Sectors of an organisation noun that may take the country of a place it is in.
@@ -105,7 +109,8 @@ def generic(scan: Scan, token: Token) -> None:
         return  # "the state of Karnataka": a federal state, a place, not a government
     if token.dep_ in ("compound", "amod", "nmod") and is_actor_head(scan, token.head):
         return
-    if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
+    if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN") \
+            and not named_modifier(scan, token):
         return
     start = min(np_start(scan, token), span.start)
     clues = affiliation(scan, token, start, set()) or shared_possessor(scan, token)
@@ -118,6 +123,7 @@ def generic(scan: Scan, token: Token) -> None:
                     m.entry.type in ("country", "capital", "people")
                 ):
                     end = max(end, m.end)
+    end = max(end, portfolio_end(scan, token, noun.kind, noun.sector))
     country, code, clue_text = first_country(clues)
     sector = noun.sector
     ethnic = next((c.text for c in clues if c.kind == "ethnic"), None)
@@ -143,13 +149,15 @@ def generic(scan: Scan, token: Token) -> None:
             reason += f"; follows '{who}'"
     if country is None and ethnic:
         reason += f"; ethnic/religious group '{ethnic}' (no country)"
-    definite = any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in token.children)
-    context = country is None and noun.kind != "person" and definite and not ethnic
     # "the Brookings Institution", "the Refugee Council": a named non-governmental body
     named = token.text[:1].isupper() and not token.is_sent_start and (
         any(c.dep_ == "compound" and c.pos_ in ("PROPN", "NOUN") for c in token.lefts)
         or named_of(scan, token)
     )
+    # "the ministry", and a body called by its proper name ("in Springfield District Court")
+    definite = any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS
+                   for c in token.children) or (named and noun.kind == "organization")
+    context = country is None and noun.kind != "person" and definite and not ethnic
     if noun.phrase in NAMED_ONLY_NOUNS and not named and country is None:
         return  # "both parties", "the union of two firms": no organisation named
     if named and noun.phrase in INSTITUTION_NOUNS:
@@ -177,9 +185,13 @@ def generic(scan: Scan, token: Token) -> None:
         country is None and kind == "group" and not ethnic and not context and not clues
         and noun.sector in DOMESTIC_SECTORS and noun.phrase not in RELATIONAL_NOUNS
     )
+    sole = (
+        country is None and kind in ("group", "person") and not ethnic and not clues
+        and noun.sector in SOLE_SECTORS and noun.phrase not in RELATIONAL_NOUNS
+    )
     if country is None and noun.weak and not ethnic and not context and not domestic and not (
         named and sector == "NGO"
-    ):
+    ) and not sole:
         return
     count = None
     for child in token.children:
@@ -202,10 +214,38 @@ def generic(scan: Scan, token: Token) -> None:
                 sector if kind != "state" else noun.sector, code, name=strip_det(doc[start:end]),
                 title=title_case(span.text) if kind == "person" else None,
                 count=count, context=context, phrase=lemma_key(span, doc),
-                weak=noun.weak, domestic=domestic)
+                weak=noun.weak, domestic=domestic, sole=sole)
     scan.add(cand)
     if kind != "person":
         list_members(scan, token, cand)
+
+
+def portfolio_end(scan: Scan, token: Token, kind: str, sector: str | None) -> int:
+    """The end of a state body's portfolio: "the ministry of internal affairs", "the
+    Department of Homeland Security" name the body with their "of" phrase, when that phrase
+    is plain words (no place, actor or further phrase in it); else the noun's own end."""
+    if kind == "person" or sector not in _STATE_SECTORS:
+        return token.i + 1
+    for child in token.rights:
+        if child.dep_ != "prep" or child.lower_ != "of":
+            continue
+        obj = next((o for o in child.children if o.dep_ == "pobj"), None)
+        if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
+            return token.i + 1
+        words = range(obj.left_edge.i, obj.i + 1)
+        if all(j not in scan.matches and j not in scan.nouns and scan.doc[j].is_alpha
+               for j in words):
+            return obj.i + 1
+    return token.i + 1
+
+
+def named_modifier(scan: Scan, token: Token) -> bool:
+    """"The Tax Collection Service website": a body called by its proper name (the end of
+    an NER organisation of capitalised words) is an actor even as a modifier of a thing."""
+    ent = token_ents(scan.doc)[token.i]
+    return ent is not None and ent.label_ == "ORG" and ent.end == token.i + 1 \
+        and token.text[:1].isupper() and token.head.i >= ent.end \
+        and token.head.pos_ == "NOUN" and scan.lex.noun(token.head.text) is None
 
 
 def named_of(scan: Scan, token: Token) -> bool:

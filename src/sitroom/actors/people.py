@@ -13,16 +13,19 @@ from sitroom.actors.clues import (
     DESTINATION_PREPS,
     GIVERS,
     affiliation,
+    based_in,
     clue_of_head,
     clue_of_match,
     is_destination,
     listed_under,
+    names_a_thing,
     np_start,
     org_name_head,
 )
+from sitroom.actors.knowledge import NON_STATE_CODES
 from sitroom.actors.lexicon import Entry, normalize
-from sitroom.actors.mentions import NAME_PARTICLES, TITLE_MODIFIERS
-from sitroom.actors.scan import Cand, Clue, NounSpan, Scan, first_country, title_case
+from sitroom.actors.mentions import COMPANY_NAME_WORDS, NAME_PARTICLES, TITLE_MODIFIERS
+from sitroom.actors.scan import Cand, Clue, Match, NounSpan, Scan, first_country, title_case
 from sitroom.lexicons import table, words
 
 #: Sectors of a group that a title inside it takes over ("Taliban spokesperson" is REB).
@@ -41,6 +44,8 @@ TITLE_LINKS = words("actors_title_links")
 ORIGIN_PREPS = words("actors_person_origin_preps")
 #: Relative pronouns of a clause on a name ("NAME, who was the envoy to X").
 RELATIVE_PRONOUNS = words("actors_relative_pronouns")
+#: Adjectives of a state's offices ("Presidential Spokesperson"): no company's name.
+OFFICE_ADJECTIVES = words("actors_office_adjectives")
 #: Spelling variants of a name particle ("el-Sisi" is also "al-Sisi").
 PARTICLE_VARIANTS = table("actors_name_particle_variants")
 
@@ -55,6 +60,8 @@ def find_people(scan: Scan) -> None:
         root = name_span.root
         if listed_under(scan, root) is not None:
             continue  # a company in "firms including A, B": an organisation
+        if names_a_thing(root):
+            continue  # "the Tarlin gas field", "Norvik, a pipeline project": no person
         if start > 0 and org_name_head(scan, doc[start - 1]) is not None:
             continue  # "airline Foo Air": the name of an organisation
         title_start = title_prefix(scan, start)
@@ -147,11 +154,18 @@ def find_people(scan: Scan) -> None:
                 body = scan.nouns.get(obj.i) if obj.dep_ == "pobj" else None
                 if body is not None and body.noun.kind != "person" and body.noun.sector:
                     body_sector = body_sector or body.noun.sector
+        clues.extend(demonym_apposition(scan, root, end))
         country, code, clue_text = first_country(clues)
         if title_noun and body_sector and title_noun.noun.sector in ("GOV", None):
             sector = body_sector
         if title_noun is None and sector is None and body_sector:
             sector = body_sector  # "NAME, of the provincial council": a member of it
+        if sector in ("GOV", None) and (any(c.country == "NGO" for c in clues) or any(
+            ngo_in(scan, np_start(scan, app), app.right_edge.i + 1) for app in appos
+        ) or ngo_in(scan, title_start, start)):
+            # "the director of Amnesty International Argentina": staff of a
+            # non-governmental organisation speak for no government
+            sector = None if country == "NGO" else "NGO"
         if clue_text:
             reason += f" + '{clue_text}'"
         leader = leader_for(scan, name_span)
@@ -163,10 +177,14 @@ def find_people(scan: Scan) -> None:
             title = title or leader.title
         if title_noun is None and not clues and leader is None:
             rule = "person.name"
-        owner = None if body_sector in POLITICAL_SECTORS else private_owner(
+        owner, base = (None, None) if body_sector in POLITICAL_SECTORS else private_owner(
             scan, title_start, [doc[title_noun.root]] if title_noun else [], appos)
         if owner is not None and country is None:
-            reason += f"; of '{owner}': no country from context"
+            if base is not None and base.entry.country not in (None, *NON_STATE_CODES):
+                country = base.entry.country  # "the ship's Oslo-based owner": where it is based
+                reason += f"; of '{owner}', based in '{doc[base.start : base.end].text}'"
+            else:
+                reason += f"; of '{owner}': no country from context"
             if sector == "GOV" and body_sector is None:
                 sector = None  # "a spokesperson for the ship's owner" speaks for no government
         scan.add(Cand(mention_start, end, root.i, rule, reason, "person", country, sector,
@@ -176,20 +194,57 @@ def find_people(scan: Scan) -> None:
                       person=name_span.text))
 
 
+def ngo_in(scan: Scan, start: int, end: int) -> bool:
+    """Whether tokens ``[start, end)`` name a non-governmental organisation."""
+    return any((m := scan.matches.get(j)) is not None and m.entry.country == "NGO"
+               for j in range(start, end))
+
+
+#: Entry types of a nationality word used as a noun ("an Australian").
+_DEMONYM_TYPES = ("adjective", "people")
+
+
+def demonym_apposition(scan: Scan, root: Token, end: int) -> list[Clue]:
+    """"An Australian, NAME," and "NAME, a Kenyan,": a nationality in apposition to a name
+    says whose the person is. Only a bare nationality (with "a"/"an") qualifies: "NAME, a
+    Kenyan firm's lawyer" says nothing of the kind."""
+    doc = scan.doc
+    heads = [c for c in root.children if c.dep_ == "appos" and c.i >= end]
+    if root.dep_ == "appos" and root.head.i < root.i:
+        heads.append(root.head)
+    out: list[Clue] = []
+    for head in heads:
+        match = scan.matches.get(head.i)
+        if match is None or match.entry.type not in _DEMONYM_TYPES or not match.entry.country:
+            continue
+        extra = [c for c in head.children
+                 if c.dep_ not in ("det", "punct", "appos", "acl", "relcl", "amod")
+                 and not match.start <= c.i < match.end]
+        if extra or any(c.dep_ == "amod" and c.pos_ != "ADJ" for c in head.children):
+            continue
+        out.append(Clue(match.entry.country, None, None,
+                        doc[match.start : match.end].text, "demonym"))
+    return out
+
+
 def private_owner(scan: Scan, title_start: int, titles: list[Token],
-                  appos: list[Token]) -> str | None:
+                  appos: list[Token]) -> tuple[str | None, Match | None]:
     """The organisation a titled person works for when it is no state's ("Ocean Line chief
-    executive", "a spokesperson for the ship's owner"), else None.
+    executive", "a spokesperson for the ship's owner"), and the place it is said to be
+    based in ("the ship's Oslo-based owner"), else (None, None).
 
     Such a person takes no country from the words around them: the document's country or a
-    place nearby says nothing about a company's or an owner's staff.
+    place nearby says nothing about a company's or an owner's staff; only the owner's own
+    base does.
     """
     doc = scan.doc
     before = title_start - 1
     if before >= 0 and before not in scan.matches and doc[before].pos_ == "PROPN" \
-            and doc[before].ent_type_ in ("ORG", "FAC", "PRODUCT") \
+            and doc[before].lower_ not in OFFICE_ADJECTIVES \
+            and (doc[before].ent_type_ in ("ORG", "FAC", "PRODUCT")
+                 or doc[before].text in COMPANY_NAME_WORDS) \
             and before not in scan.noun_tokens and doc[before].head.i >= title_start:
-        return doc[doc[before].left_edge.i : before + 1].text
+        return doc[doc[before].left_edge.i : before + 1].text, None
     for title in [*titles, *appos]:
         for child in title.children:
             if child.dep_ != "prep" or child.lower_ not in ("for", "of"):
@@ -200,11 +255,12 @@ def private_owner(scan: Scan, title_start: int, titles: list[Token],
                 body = next((n for n in scan.nouns.values() if n.start <= obj.i < n.end), None)
                 if body is not None and (body.noun.kind == "person" or title.i < body.end):
                     continue  # "the secretary of state": one title
-                if (body is None or body.noun.sector not in STATE_SECTORS) and not any(
-                    t.i in scan.matches for t in obj.subtree
-                ):
-                    return doc[obj.left_edge.i : obj.i + 1].text
-    return None
+                places = [scan.matches[t.i] for t in obj.subtree if t.i in scan.matches]
+                bases = [m for m in places if based_in(scan, m)]
+                if (body is None or body.noun.sector not in STATE_SECTORS) \
+                        and len(bases) == len(places):
+                    return doc[obj.left_edge.i : obj.i + 1].text, (bases[0] if bases else None)
+    return None, None
 
 
 def office_of_region(scan: Scan, root: Token, start: int) -> Token | None:
@@ -255,6 +311,42 @@ def title_noun_of(scan: Scan, start: int) -> NounSpan | None:
     return found
 
 
+def starts_role(scan: Scan, i: int) -> bool:
+    """Whether a role noun (or the hyphen of "Under-Secretary") starts at token ``i``."""
+    doc = scan.doc
+    if i >= len(doc):
+        return False
+    noun = scan.nouns.get(i)
+    return doc[i].text == "-" or (noun is not None and noun.noun.kind == "person") or (
+        (found := scan.lex.noun(doc[i].text)) is not None and found.kind == "person")
+
+
+#: The most capitalised words of a portfolio in a title ("of Foreign and Expatriate Affairs").
+_PORTFOLIO_WORDS = 5
+
+
+def portfolio_start(scan: Scan, j: int, sent_start: int) -> int | None:
+    """The role noun before "of" when tokens up to ``j`` are a capitalised portfolio
+    ("Minister of Information", "Secretary of Homeland Security"), else None.
+
+    Only capitalised words (and "and") no lexicon name claims qualify, and only after
+    "of" right behind a role noun: "Bank of Ghana NAME" or "Ministry of Health" is no title.
+    """
+    doc = scan.doc
+    k = j
+    while k >= sent_start and j - k < _PORTFOLIO_WORDS and k not in scan.matches and (
+        (doc[k].is_alpha and doc[k].text[:1].isupper() and not doc[k].is_sent_start)
+        or (doc[k].lower_ == "and" and k < j)
+    ):
+        k -= 1
+    if k == j or k - 1 < sent_start or doc[k].lower_ != "of" or doc[k + 1].lower_ == "and":
+        return None
+    role = scan.lex.noun(doc[k - 1].text)
+    if role is None or role.kind != "person":
+        return None
+    return k - 1
+
+
 def title_prefix(scan: Scan, start: int) -> int:
     """Leftmost token of the title words right before a name ("U.S. Secretary of State")."""
     doc = scan.doc
@@ -279,7 +371,8 @@ def title_prefix(scan: Scan, start: int) -> int:
             first = j
             j -= 1
             continue
-        if tok.lower_ in TITLE_MODIFIERS:
+        if tok.lower_ in TITLE_MODIFIERS and (tok.pos_ != "ADP" or starts_role(scan, j + 1)):
+            # "Under Secretary NAME"; never "ambassador ... under former president NAME"
             first = j
             j -= 1
             continue
@@ -301,6 +394,10 @@ def title_prefix(scan: Scan, start: int) -> int:
             continue
         if tok.lower_ in TITLE_LINKS or tok.tag_ == "POS":
             j -= 1
+            continue
+        portfolio = portfolio_start(scan, j, sent_start)
+        if portfolio is not None:
+            j = portfolio  # "Minister of Information NAME": the portfolio is in the title
             continue
         if (
             tok.lower_ in DESTINATION_PREPS

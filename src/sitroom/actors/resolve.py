@@ -26,6 +26,7 @@ Which module decides what, in the order the finders run:
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
 from spacy.tokens import Doc
@@ -38,10 +39,12 @@ from sitroom.actors.scan import Cand, Scan
 from sitroom.record import Actor
 from sitroom.record import Span as TextSpan
 
-__all__ = ["find_actors", "find_candidates", "merge", "within_one_edit"]
+__all__ = ["PUBLISHED_KEY", "find_actors", "find_candidates", "merge", "within_one_edit"]
 
 #: Older private name, kept for callers and tests.
 _within_one_edit = within_one_edit
+#: Key of ``Doc.user_data`` under which the pipeline leaves the document's ISO date.
+PUBLISHED_KEY = "sitroom.published"
 #: NER labels whose spans may be organisations the lexicon does not know.
 _ORG_LABELS = ("ORG", "FAC")
 #: Actor kinds of the record (any other candidate kind is a group).
@@ -72,6 +75,7 @@ def find_candidates(scan: Scan) -> list[Cand]:
             match = scan.matches[token.i]
             if token.i == match.start:
                 bodies.named(scan, match)
+    coref.org_short_names(scan)
     coref.find_pronouns(scan)
     context.owner_from_verb(scan)
     context.domestic_context(scan)
@@ -80,18 +84,25 @@ def find_candidates(scan: Scan) -> list[Cand]:
     return sorted(scan.cands, key=lambda c: c.start)
 
 
-def find_actors(doc: Doc, lexicon: Lexicon | None = None) -> ActorIndex:
+def find_actors(doc: Doc, lexicon: Lexicon | None = None,
+                published: dt.date | str | None = None) -> ActorIndex:
     """Find, resolve and merge every actor mentioned in a parsed document.
 
     Args:
         doc: a spaCy ``Doc`` with tagger, parser and NER annotations.
         lexicon: the lexicon to use (default: the packaged one).
+        published: the document's date; a dated knowledge entry (an armed group, an
+            office) that did not hold on that day matches nothing. None: the ISO date in
+            ``doc.user_data[PUBLISHED_KEY]`` (set by the pipeline), else every entry holds.
 
     Returns:
         The document's actors (ids ``A1``… in order of first mention) and mentions.
     """
     lex = lexicon or load_lexicon()
-    scan = scan_document(doc, lex)
+    if published is None:
+        published = doc.user_data.get(PUBLISHED_KEY)
+    day = published.isoformat() if isinstance(published, dt.date) else published
+    scan = scan_document(doc, lex, day)
     found = find_candidates(scan)
     cands = coref.resolve_people(doc, found, context.document_context(scan))
     return merge(scan, cands)

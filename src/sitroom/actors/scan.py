@@ -72,6 +72,13 @@ class Context:
 
     by_sent: dict[int, list[tuple[int, str, str]]]  # sentence -> [(token, country, text)]
     dominant: tuple[str, str] | None  # (country, text of its first mention)
+    sole: tuple[str, str] | None = None  # the dominant country when the document is about it alone
+    #: sentence -> every country it names (quoted, owned or free): another reading
+    named: dict[int, frozenset[str]] = field(default_factory=dict)
+    #: sentence -> countries of the armed groups or movements it names
+    armed: dict[int, frozenset[str]] = field(default_factory=dict)
+    #: country -> free mentions in the document (the dominant one has the most)
+    counts: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -97,6 +104,7 @@ class Cand:
     phrase: str = ""
     weak: bool = False
     domestic: bool = False
+    sole: bool = False  # may take the country of a document about one country alone
 
 
 @dataclass
@@ -187,3 +195,36 @@ def title_case(title: str | None) -> str | None:
         return None
     return " ".join(w if w.lower() in TITLE_SMALL_WORDS or any(c.isupper() for c in w)
                     else w.capitalize() for w in title.split())
+
+
+_QUOTE_IDS = "sitroom.actors.quote_ids"
+
+
+def quote_ids(doc: Doc) -> list[int]:
+    """For each token, the number of the quotation it is inside (0: outside any).
+
+    Straight quotes toggle; curly quotes open and close; a paragraph break ends a quote.
+    Built once per document (kept in ``doc.user_data``); callers must not change it.
+    """
+    cached = doc.user_data.get(_QUOTE_IDS)
+    if cached is not None and len(cached) == len(doc):
+        return cached  # type: ignore[no-any-return]
+    out = [0] * len(doc)
+    current = 0
+    count = 0
+    for tok in doc:
+        text = tok.text
+        if text in ("\u201c",) or (text == '"' and not current):
+            count += 1
+            current = count
+            out[tok.i] = current
+            continue
+        if text in ("\u201d",) or (text == '"' and current):
+            out[tok.i] = current
+            current = 0
+            continue
+        out[tok.i] = current
+        if "\n\n" in tok.whitespace_ or (tok.is_space and "\n\n" in tok.text):
+            current = 0
+    doc.user_data[_QUOTE_IDS] = out
+    return out
