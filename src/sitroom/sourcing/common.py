@@ -29,6 +29,13 @@ __all__ = [
 ]
 
 
+#: Small words inside a capitalised name ("Committee to Protect Journalists").
+TITLE_LINKS = frozenset({"to", "for", "of", "the", "and"})
+
+#: Relative pronouns that stand for the noun their clause hangs on.
+RELATIVE_WORDS = frozenset({"who", "which", "that", "whom"})
+
+
 @lru_cache(maxsize=1)
 def reporting_verbs() -> frozenset[str]:
     """Lemmas of verbs that report speech or knowledge."""
@@ -153,16 +160,25 @@ def actor_of(token: Token, actors: ActorIndex) -> str | None:
     Tries the token itself (a person named inside a title phrase wins over a country
     or a bare title in it), its appositions and compounds, a surname or a title
     (``the commissioner``) of a known person, then actors inside its subtree (``a
-    source within the Interior Ministry``), then, for pronouns, the most recent
-    compatible actor.
+    source within the Interior Ministry``) except a person who owns the noun (``his
+    daughter`` is not he) and the one spoken to in a clause of saying on it (``a witness
+    who told the BBC``), then, for pronouns, the most recent compatible actor.
     """
     found = actors.at_token(token.i)
+    if found is None and token.lower_ in RELATIVE_WORDS and token.head.dep_ == "relcl":
+        # "X, who denounced …": the relative pronoun stands for the noun it follows
+        return actor_of(token.head.head, actors) if token.head.head.i != token.i else None
     direct = actors.actor(found) if found else None
     if direct is not None and direct.kind == "person" and _named_mention(token, actors):
         return found
     person = _person_in_title(token, actors)
     if person:
         return person
+    if direct is not None and direct.kind == "person" and not any(c.isupper() for c in direct.name):
+        # "the archbishop": an unnamed title stands for the person last named with it
+        person = by_title(token, actors)
+        if person and person != found:
+            return person
     if found:
         return found
     for child in token.children:
@@ -180,8 +196,24 @@ def actor_of(token: Token, actors: ActorIndex) -> str | None:
     found = by_title(token, actors)
     if found:
         return found
+    # "his daughter", "the envoy's aide": a person in the possessor is someone else
+    owned = {t.i for c in token.children if c.dep_ == "poss" for t in c.subtree}
+    # "a witness who told the BBC", "a witness described for an agency how …": the one
+    # spoken to in a clause of saying on the noun is not the noun
+    told = {
+        t.i
+        for c in token.children
+        if c.dep_ in {"acl", "relcl"} and is_reporting(c)
+        for t in c.subtree
+    }
     for i in range(token.left_edge.i, token.right_edge.i + 1):
         found = actors.at_token(i)
+        if found and i in told:
+            continue
+        if found and i in owned and token.pos_ == "NOUN":
+            owner = actors.actor(found)
+            if owner is not None and owner.kind == "person":
+                continue
         if found:
             return found
     return None
@@ -197,14 +229,42 @@ def phrase_of(token: Token, stop: set[int] | None = None) -> Span:
             break
         start = i
     end = token.i + 1
+    # words of a clause on the noun that come before the clause's verb ("a source that
+    # money may be …"): the phrase ends where the clause begins
+    clause = {
+        t.i
+        for c in token.children
+        if c.dep_ in {"relcl", "acl"} and c.i > token.i
+        for t in c.subtree
+    }
     for i in range(token.i + 1, token.right_edge.i + 1):
         tok = doc[i]
+        if _in_title_name(doc, i) and i not in stop:
+            end = i + 1  # "the Committee to Protect Journalists": one name
+            continue
         if tok.is_punct or tok.is_space or i in stop or tok.dep_ in {"relcl", "acl", "appos"}:
+            break
+        if i in clause:
             break
         if tok.dep_ == "prep" and tok.lower_ not in lexicon()["phrase_preps"]:
             break
         end = i + 1
     return doc[start:end]
+
+
+def _in_title_name(doc: Doc, i: int) -> bool:
+    """Token ``i`` continues a capitalised name: a capitalised word after one, or a small
+    linking word between two ("Committee to Protect", "Office for the Coordination")."""
+    if i == 0 or not doc[i - 1].is_title or doc[i - 1].is_sent_start:
+        return doc[i].is_title and i > 0 and doc[i - 1].lower_ in TITLE_LINKS and _in_title_name(
+            doc, i - 1
+        )
+    if doc[i].is_title:
+        return True
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    if doc[i].lower_ in TITLE_LINKS and nxt is not None:
+        return nxt.is_title or (nxt.lower_ == "the" and i + 2 < len(doc) and doc[i + 2].is_title)
+    return False
 
 
 def name_text(

@@ -103,7 +103,7 @@ def _governing_verb(inside: list[Token]) -> Token | None:
         for ancestor in token.ancestors:
             if ancestor.i in inside_ids:
                 continue
-            if is_reporting(ancestor) or (
+            if _is_cue(ancestor) or (
                 ancestor.pos_ == "VERB" and ancestor.lemma_.lower() in NAMING_VERBS
             ):
                 return ancestor
@@ -123,7 +123,7 @@ def _adjacent_verb(doc: Doc, inside: list[Token], span: QuoteSpan) -> Token | No
             break
         if tok.is_sent_start and tok.text not in {'"', "\u201d", ",", "."} and i > last.i + 2:
             break
-        if is_reporting(tok):
+        if _is_cue(tok):
             return tok
         if tok.text in {".", "!", "?"} and i > last.i + 1:
             break
@@ -134,17 +134,67 @@ def _adjacent_verb(doc: Doc, inside: list[Token], span: QuoteSpan) -> Token | No
             break
         if tok.text == '"' and i < first.i - 1:
             break
-        if is_reporting(tok) and tok.i >= first.i - 12:
+        if _is_cue(tok) and tok.i >= first.i - 12:
             return tok
+    return None
+
+
+def _document_subject(verb: Token) -> Token | None:
+    """The document that ``verb`` (``read``) gives the words of, or None."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in words("sourcing_document_verbs"):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.lower_ in {"which", "that"} and verb.dep_ == "relcl":
+        subj = verb.head
+    nouns = words("sourcing_document_nouns")
+    if subj is None or (subj.lemma_.lower() not in nouns and subj.lower_ not in nouns):
+        return None
+    return subj
+
+
+def _is_cue(token: Token) -> bool:
+    """A reporting verb, or a verb of reading whose subject is a document."""
+    return is_reporting(token) or _document_subject(token) is not None
+
+
+def _document_owner(document: Token, actors: ActorIndex) -> Token | None:
+    """Who issued a document: its possessor, its ``by`` agent, or the subject that released it."""
+    for child in document.children:
+        if child.dep_ == "poss" and actor_of(child, actors):
+            return child
+    for sub in document.subtree:
+        if sub.lower_ == "by" and sub.dep_ in {"agent", "prep"} and sub.head.i != document.head.i:
+            obj = next((g for g in sub.children if g.dep_ == "pobj"), None)
+            if obj is not None and actor_of(obj, actors):
+                return obj
+    if document.dep_ in {"dobj", "nsubjpass"}:
+        subj = next((c for c in document.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and actor_of(subj, actors):
+            return subj
     return None
 
 
 def _speaker_token(verb: Token, actors: ActorIndex) -> Token | None:
     """The subject of the reporting verb; a subjectless participle (``further saying``)
-    climbs to the nearest clause whose subject names an actor."""
+    climbs to the nearest clause whose subject names an actor; a document that is read
+    gives the words of whoever issued it."""
+    document = _document_subject(verb)
+    if document is not None:
+        return _document_owner(document, actors)
     own = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    quoted = verb.lemma_.lower() in words("sourcing_passive_speaker_verbs")
+    if own is not None and own.dep_ == "nsubjpass" and not quoted:
+        # "he was told by the minister of …": the agent speaks, the subject listens
+        by = _passive_agent(verb)
+        if by is not None:
+            return by
+        if _unspoken_passive(verb):
+            return None  # "she was described as \"…\"": the one talked about
     if own is not None:
         return own
+    inverted = _inverted_subject(verb, actors)
+    if inverted is not None:
+        return inverted
     first = subject_of(verb)
     current = verb
     for _ in range(5):
@@ -155,6 +205,63 @@ def _speaker_token(verb: Token, actors: ActorIndex) -> Token | None:
         if subject is not None and actor_of(subject, actors):
             return subject
     return first
+
+
+def _passive_agent(verb: Token) -> Token | None:
+    """The ``by`` object of a passive reporting verb, also when the parser hung ``by``
+    under a word of the verb's clause (``described as "…" by the police``)."""
+    for sub in verb.subtree:
+        if sub.lower_ != "by" or sub.dep_ not in {"agent", "prep"}:
+            continue
+        clause = next((a for a in sub.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        if clause is not None and clause.i == verb.i:
+            obj = next((g for g in sub.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    return None
+
+
+def _unspoken_passive(verb: Token) -> bool:
+    """A passive reporting verb with no agent whose subject did not speak: ``he was
+    described as "…"``, ``she was told "…"`` (not ``he was quoted as "…"``)."""
+    if not any(c.dep_ == "nsubjpass" for c in verb.children) or _passive_agent(verb) is not None:
+        return False
+    return verb.lemma_.lower() not in words("sourcing_passive_speaker_verbs")
+
+
+def _inverted_subject(verb: Token, actors: ActorIndex) -> Token | None:
+    """``"…," wrote X on Twitter``: a name right after a reporting verb that follows the
+    closing quote is its subject, even when the parser took it for an object.
+
+    Verbs whose object is the one spoken to ("told X", "asked X") are left out.
+    """
+    if verb.i == 0 or verb.lemma_.lower() in words("sourcing_addressee_verbs"):
+        return None
+    before = verb.doc[verb.i - 1]
+    after_quote = before.is_quote or (
+        before.text == "," and verb.i > 1 and verb.doc[verb.i - 2].is_quote
+    )
+    if not after_quote:
+        return None
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.left_edge.i == verb.i + 1 and actor_of(child, actors):
+            return child
+    return None
+
+
+def _name_after(verb: Token, inside: list[Token], actors: ActorIndex) -> Token | None:
+    """``"…" tweeted Mayor NAME``, however parsed: the actor mention that starts right after a
+    reporting verb that right follows the quotation (not after ``told``, whose object listens)."""
+    doc = verb.doc
+    gap = [t for t in doc[inside[-1].i + 1 : verb.i] if not (t.is_punct or t.is_space)]
+    if gap or verb.i <= inside[-1].i or verb.i + 1 >= len(doc):
+        return None
+    if verb.lemma_.lower() in words("sourcing_addressee_verbs"):
+        return None
+    mention = actors.mention_at(verb.i + 1)
+    if mention is None or mention.start != verb.i + 1:
+        return None
+    return doc[mention.head] if mention.start <= mention.head < mention.end else doc[verb.i + 1]
 
 
 def _intro_clause(doc: Doc, inside: list[Token], span: QuoteSpan) -> Token | None:
@@ -178,9 +285,11 @@ def _intro_clause(doc: Doc, inside: list[Token], span: QuoteSpan) -> Token | Non
 
 
 def _according_to(doc: Doc, inside: list[Token]) -> Token | None:
-    """The object of an ``according to`` phrase right before or after the quote."""
+    """The object of an ``according to`` phrase right before or after the quote, or
+    anywhere earlier in the quote's own sentence (``According to X, the plan … "…"``)."""
     first, last = inside[0], inside[-1]
-    window = list(range(max(0, first.i - 20), first.i)) + list(
+    start = min(max(0, first.i - 20), max(first.sent.start, first.i - 40))
+    window = list(range(start, first.i)) + list(
         range(last.i + 1, min(len(doc), last.i + 6))
     )
     for i in window:
@@ -193,12 +302,21 @@ def _according_to(doc: Doc, inside: list[Token]) -> Token | None:
 
 
 def _agent(token: Token) -> Token:
-    """``a statement by X`` / ``a tweet released by X``: the X, else the token."""
-    for sub in token.subtree:
-        if sub.lower_ == "by" and sub.dep_ in {"agent", "prep"}:
-            for child in sub.children:
-                if child.dep_ == "pobj":
-                    return child
+    """``a statement by X`` / ``a tweet released by X``: the X, else the token.
+
+    Only a common noun (a statement, a tweet) has an author by ``by``, and only a ``by``
+    of its own phrase: in ``according to Smith, the letter written by the suspect …``
+    the suspect is not the one quoted.
+    """
+    if token.pos_ != "NOUN":
+        return token
+    near = [token] + [c for c in token.children if c.dep_ in {"acl", "prep"}]
+    for head in near:
+        for sub in head.children:
+            if sub.lower_ == "by" and sub.dep_ in {"agent", "prep"}:
+                for child in sub.children:
+                    if child.dep_ == "pobj":
+                        return child
     return token
 
 
@@ -216,6 +334,41 @@ def _previous_speaker(doc: Doc, inside: list[Token], actors: ActorIndex) -> Toke
     if subject is not None and actor_of(subject, actors):
         return subject
     return None
+
+
+def _continued(
+    doc: Doc, inside: list[Token], span: QuoteSpan, last: tuple[str | None, str | None, int] | None
+) -> tuple[str | None, str | None] | None:
+    """A quote standing alone right after an attributed quote continues that speaker.
+
+    ``"…," Smith said. "…"``: the quote opens its sentence, and the sentence just before
+    it (in the same paragraph, or ending the paragraph before) closes with the last
+    attributed quote. Anything else between them breaks the chain.
+    """
+    if last is None or last[0] is None:
+        return None
+    first = inside[0]
+    sent = first.sent
+    if any(t.i < first.i and not (t.is_punct or t.is_space) for t in sent):
+        return None
+    start = sent.start
+    while start > 0 and doc[start - 1].is_space:
+        start -= 1
+    if start == 0:
+        return None
+    previous = doc[start - 1].sent
+    if not previous.start_char <= last[2] <= previous.end_char:
+        return None
+    between = doc_text(doc)[last[2] : span.start - 1]
+    if between.count("\n") and not _ends_paragraph(between):
+        return None
+    return last[0], last[1]
+
+
+def _ends_paragraph(between: str) -> bool:
+    """The text between two quotes is the attribution closing one paragraph, then a break."""
+    head, _, _ = between.partition("\n")
+    return "\"" not in head and "\u201c" not in head
 
 
 def _kind(doc: Doc, span: QuoteSpan, inside: list[Token]) -> str:
@@ -263,10 +416,16 @@ def quotes_with_tokens(doc: Doc, actors: ActorIndex) -> list[tuple[Quote, int | 
             verb = _adjacent_verb(doc, inside, span)
             rule = "quote.adjacent"
         speaker_tok: Token | None = _speaker_token(verb, actors) if verb is not None else None
+        within = speaker_tok is not None and inside[0].i <= speaker_tok.i <= inside[-1].i
+        if verb is not None and within:
+            # a subject found inside the quotation is the quote's own words, never its speaker
+            speaker_tok = _name_after(verb, inside, actors)
         cue_text = verb.text if verb is not None else None
         cue_i = verb.i if verb is not None else None
-        if speaker_tok is None and not short:
+        if speaker_tok is None:
             according = _according_to(doc, inside)
+            if according is not None and short and according.sent.start != inside[0].sent.start:
+                according = None  # a short phrase is a quote only when its own sentence credits it
             if according is not None:
                 speaker_tok = _agent(according)
                 rule = "quote.according_to"
@@ -278,10 +437,15 @@ def quotes_with_tokens(doc: Doc, actors: ActorIndex) -> list[tuple[Quote, int | 
             if intro is not None and subject is not None and actor_of(subject, actors):
                 speaker_tok, cue_text, rule = subject, intro.text, "quote.intro_clause"
                 cue_i = intro.i
-        if speaker_tok is None and verb is None and not short:
+        continued = None
+        if speaker_tok is None and verb is None and not short and span.closed:
+            continued = _continued(doc, inside, span, last_speaker)
+        if continued is not None:
+            rule = "quote.continued"
+        elif speaker_tok is None and verb is None and not short:
             speaker_tok = _previous_speaker(doc, inside, actors)
             rule = "quote.previous_sentence"
-        if verb is None and speaker_tok is None:
+        if verb is None and speaker_tok is None and continued is None:
             if short or not span.closed:
                 continue
             quotes.append(
@@ -304,10 +468,14 @@ def quotes_with_tokens(doc: Doc, actors: ActorIndex) -> list[tuple[Quote, int | 
         speaker: str | None = None
         speaker_text: str | None = None
         if speaker_tok is not None:
-            stop = {t.i for t in inside}
+            stop = {t.i for t in inside} | ({verb.i} if verb is not None else set())
             speaker = actor_of(speaker_tok, actors)
             speaker_text = name_text(speaker_tok, actors, speaker, stop)
-        elif last_speaker is not None:
+        elif continued is not None:
+            speaker, speaker_text = continued
+        elif last_speaker is not None and (
+            verb is None or (_document_subject(verb) is None and not _unspoken_passive(verb))
+        ):
             speaker, speaker_text, _ = last_speaker
         kind = "partial" if short else _kind(doc, span, inside)
         quotes.append(

@@ -5,35 +5,42 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from sitroom.actors.model import ActorIndex
+from sitroom.lexicons import words
 from sitroom.record import Relation, RelationType
+from sitroom.sourcing.certainty import certainty_of
 from sitroom.sourcing.common import actor_of, is_pronoun, lexicon, subject_of
+from sitroom.sourcing.ties import (
+    COUNTERPART_KINDS,
+    RELATIVES,
+    affiliated,
+    backers,
+    backing_noun,
+    cue_type,
+    dependency,
+    direct_actors,
+    fighting_sides,
+    handed_over,
+    membership,
+    owner_of,
+    standing_backing,
+    under_rule,
+)
 
 SYMMETRIC = {"alliance", "partnership", "rivalry", "conflict"}
-COUNTERPART_KINDS = {"state", "organization", "group", "igo", "nonstate"}
 
 
-def _cue_type(token: Token) -> RelationType | None:
-    types: dict[str, list[str]] = lexicon()["relations"]
-    low, lemma = token.lower_, token.lemma_.lower()
-    for rtype in ("alliance", "partnership", "rivalry", "conflict", "influence"):
-        words = types[rtype]
-        if low in words or lemma in words:
-            if rtype == "influence" and token.pos_ == "VERB":
-                return None
-            if rtype == "conflict" and token.pos_ == "VERB":
-                return None
-            return rtype  # type: ignore[return-value]
-    return None
+def _actors_in(token: Token, actors: ActorIndex, inside: bool = True) -> list[str]:
+    """Actors named by a noun phrase and the phrases conjoined with it.
 
-
-def _actors_in(token: Token, actors: ActorIndex) -> list[str]:
-    """Actors named by a noun phrase and the phrases conjoined with it."""
+    With ``inside`` False an actor merely named inside the phrase ("an opponent of the
+    Iraq war") does not count: the phrase must be the actor.
+    """
     found: list[str] = []
     stack = [token]
     while stack:
         tok = stack.pop(0)
         actor = actors.at_token(tok.i)
-        if actor is None:
+        if actor is None and inside:
             left = tok.left_edge.i
             ids = actors.in_tokens(left, tok.i + 1)
             actor = ids[-1] if ids else None
@@ -116,7 +123,7 @@ def _internal_holder(cue: Token, actors: ActorIndex) -> str | None:
 
 def _backing_clause(token: Token, actors: ActorIndex) -> tuple[str, str] | None:
     """``Y, which X backs`` / ``X, which backs Y``: a relative clause of backing."""
-    relative = {"which", "that", "who", "whom"}
+    relative = RELATIVES
     named = token.head
     subj = next((c for c in token.children if c.dep_ == "nsubj"), None)
     obj = next((c for c in token.children if c.dep_ == "dobj"), None)
@@ -139,17 +146,27 @@ def _backing(token: Token, actors: ActorIndex) -> tuple[str, str] | None:
         return None
     if token.dep_ == "relcl" and not token.lower_.endswith("ed"):
         return _backing_clause(token, actors)
+    if token.dep_ in {"ROOT", "ccomp", "conj", "relcl", "advcl"} and not any(
+        c.dep_ in {"nsubjpass", "agent"} for c in token.children
+    ):
+        return standing_backing(token, actors)
     if token.lower_ != token.lemma_.lower() + "ed" and not token.lower_.endswith("ed"):
         return None
     client: str | None = None
     patron: str | None = None
     if token.dep_ in {"amod", "acl"} and token.head.pos_ in {"NOUN", "PROPN"}:
-        client = actors.at_token(token.head.i) or next(
+        named = token.head.head if token.head.dep_ == "appos" else None
+        # "Y, the X-backed group": the group is Y
+        client = actors.at_token(token.head.i) or (actors.at_token(named.i) if named else None)
+        client = client or next(
             iter(actors.in_tokens(token.head.left_edge.i, token.head.i + 1)), None
         )
     elif token.dep_ in {"ROOT", "ccomp", "conj", "relcl"}:
         subj = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
-        client = actor_of(subj, actors) if subj is not None else None
+        if subj is not None and subj.lower_ in RELATIVES and token.dep_ == "relcl":
+            client = actors.at_token(token.head.i)  # "Y, which is backed by X"
+        else:
+            client = actor_of(subj, actors) if subj is not None else None
     if client is None:
         return None
     for child in token.children:
@@ -159,14 +176,7 @@ def _backing(token: Token, actors: ActorIndex) -> tuple[str, str] | None:
                 patron = next(iter(_actors_in(obj, actors)), None)
         elif child.dep_ in {"npadvmod", "compound", "nmod"} and child.i < token.i:
             patron = actors.at_token(child.i)
-    if patron is None or patron == client:
-        return None
-    kinds = {"state", "organization", "group", "igo", "nonstate"}
-    for actor_id in (patron, client):
-        actor = actors.actor(actor_id)
-        if actor is None or actor.kind not in kinds:
-            return None
-    return patron, client
+    return backers(patron, client, actors)
 
 
 def _plural_reference(token: Token, actors: ActorIndex, exclude: set[str]) -> list[str]:
@@ -192,13 +202,22 @@ def _plural_reference(token: Token, actors: ActorIndex, exclude: set[str]) -> li
 def _partners(cue: Token, actors: ActorIndex, rtype: str) -> tuple[list[str], bool]:
     """Actors on the other side of the cue; True when they are a ``between`` pair."""
     preps_map: dict[str, list[str]] = lexicon()["relation_preps"]
-    preps = preps_map["influence" if rtype == "influence" else "partner"]
+    preps = preps_map.get(rtype) or preps_map["partner"]
     owners = [cue]
     if cue.dep_ in {"amod", "acomp"} or cue.pos_ in {"VERB", "ADJ"}:
         owners.append(cue.head) if cue.dep_ == "amod" else None
+    # "X waged war against Y" / "X has been at war with Y": the verb carries the other side
+    if cue.dep_ == "dobj" and cue.head.lemma_.lower() in words("sourcing_holding_verbs"):
+        owners.append(cue.head)
+    elif cue.dep_ == "pobj" and cue.head.lower_ == "at" and cue.head.dep_ == "prep":
+        owners.append(cue.head.head)
     for owner in owners:
         for child in owner.children:
             if child.dep_ not in {"prep", "amod"} or child.lower_ not in preps:
+                continue
+            if owner is not cue and owner.pos_ in {"VERB", "AUX"} and child.lower_ not in {
+                "against", "with", "to", "on"
+            }:
                 continue
             objs = [g for g in child.children if g.dep_ == "pobj"]
             if child.lower_ == "such":
@@ -210,28 +229,38 @@ def _partners(cue: Token, actors: ActorIndex, rtype: str) -> tuple[list[str], bo
                     if p.dep_ == "pobj"
                 ]
             for obj in objs:
-                found = _actors_in(obj, actors)
+                found = _actors_in(obj, actors, inside=rtype == "influence")
                 if child.lower_ in {"between", "among"}:
                     if len(found) < 2:
                         found = _plural_reference(obj, actors, set())
                     return found, True
                 if found:
                     return found, False
+    named = _named_by_cue(cue, actors)
+    if named:
+        return named, False
     # Russia's ally Belarus: the apposed noun is the partner
     for child in cue.children:
         if child.dep_ == "appos" and child.i > cue.i:
             found = _actors_in(child, actors)
             if found:
                 return found, False
-    # X and Y, longtime rivals / X and Y are allies: the conjoined pair itself
-    if cue.tag_ in {"NNS", "NNPS"} and cue.dep_ in {"appos", "attr"}:
+    # X and Y, longtime rivals / X and Y are allies / X and Y are at war: the pair itself
+    at_war = cue.dep_ == "pobj" and cue.head.lower_ == "at" and cue.head.dep_ == "prep"  # at odds
+    # X and Y fought a war / have a long-running dispute
+    held = cue.dep_ == "dobj" and cue.head.lemma_.lower() in words("sourcing_holding_verbs")
+    if (cue.tag_ in {"NNS", "NNPS"} and cue.dep_ in {"appos", "attr"}) or at_war or held:
         if cue.dep_ == "appos":
             pair = _actors_in(cue.head, actors)
         else:
-            subj = next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
+            verb = cue.head.head if at_war else cue.head
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             pair = _actors_in(subj, actors) if subj is not None else []
         if len(pair) >= 2:
             return pair, True
+    sides = _clause_sides(cue, actors)
+    if len(sides) >= 2:
+        return sides, True
     # North Korean-Russian alliance / Ukraine-Russia conflict
     mods = [c for c in cue.children if c.dep_ in {"amod", "compound", "nmod"} and c.i < cue.i]
     found = []
@@ -245,26 +274,119 @@ def _partners(cue: Token, actors: ActorIndex, rtype: str) -> tuple[list[str], bo
     return [], False
 
 
-def _holder(cue: Token, actors: ActorIndex) -> str | None:
-    """The actor holding the tie: possessor, or subject of the clause around the cue."""
+def _named_by_cue(cue: Token, actors: ActorIndex) -> list[str]:
+    """The partner a cue noun is said of when the holder owns it.
+
+    ``Y, X's ally`` (apposition), ``Y is X's closest ally`` (predicate), ``X's
+    arch-rival Y`` / ``US ally Y`` (the cue modifies the name): Y. Without a possessor
+    or a naming modifier nothing is said of Y.
+    """
+    owner = owner_of(cue)
+    modifiers = [
+        found
+        for c in cue.children
+        if c.dep_ in {"compound", "amod"} and (found := actors.at_token(c.i))
+    ]
+    if cue.dep_ == "compound" and cue.head.pos_ == "PROPN" and (owner is not None or modifiers):
+        return direct_actors(cue.head, actors)
+    if owner is None and modifiers and cue.dep_ in {"appos", "attr"} and cue.tag_ == "NN":
+        return modifiers[:1]  # "Y, a Chinese ally" / "Y is a Chinese ally": China
+    if owner is None:
+        return []
     if cue.dep_ == "appos":
-        # X, a close partner of Y
-        found = actors.at_token(cue.head.i)
+        return _actors_in(cue.head, actors)
+    if cue.dep_ == "attr":
+        subj = next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
+        return direct_actors(subj, actors) if subj is not None else []
+    return []
+
+
+def _clause_sides(cue: Token, actors: ActorIndex) -> list[str]:
+    """``the war in which X fights Y``: the subject and object of a clause on the cue."""
+    relatives = words("sourcing_clause_relatives")
+    for clause in (c for c in cue.children if c.dep_ == "relcl"):
+        opens = any(
+            (c.dep_ == "prep" and any(g.lower_ in relatives for g in c.children))
+            or (c.dep_ == "advmod" and c.lower_ in relatives)
+            for c in clause.children
+        )
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if not opens or subj is None:
+            continue
+        sides = direct_actors(subj, actors)
+        for child in clause.children:
+            if child.dep_ == "dobj":
+                sides += direct_actors(child, actors)
+            elif child.dep_ == "prep" and child.lower_ in {"against", "with"}:
+                for obj in (g for g in child.children if g.dep_ == "pobj"):
+                    sides += direct_actors(obj, actors)
+        if len(set(sides)) >= 2:
+            return list(dict.fromkeys(sides))
+    return []
+
+
+def _holders(cue: Token, actors: ActorIndex, rtype: str) -> list[str]:
+    """The actors holding the tie: possessor, the apposed names, or the clause's subject."""
+    owner = owner_of(cue)
+    if owner is not None:
+        found = actors.at_token(owner.i)
         if found:
-            return found
+            return [found]
+        if is_pronoun(owner):
+            found = _clause_subject(cue, actors) or actor_of(owner, actors)
+            return [found] if found else []
+    if cue.dep_ == "appos":
+        # X, a close partner of Y / X and Z, both allies of Y
+        found_all = _actors_in(cue.head, actors)
+        if found_all:
+            return found_all
     for child in cue.children:
-        if child.dep_ == "poss":
+        if child.dep_ in {"amod", "compound"} and child.pos_ in {"ADJ", "PROPN"}:
             found = actors.at_token(child.i)
-            if found:
-                return found
-            if is_pronoun(child):
-                return _clause_subject(cue, actors) or actor_of(child, actors)
-    for child in cue.children:
-        if child.dep_ == "amod" and child.pos_ in {"ADJ", "PROPN"}:
-            found = actors.at_token(child.i)
-            if found:
-                return found
-    return _clause_subject(cue, actors)
+            if found and cue.dep_ != "attr":
+                return [found]
+    if rtype in {"conflict", "rivalry"} and not _held(cue):
+        return []
+    subject = _clause_subject(cue, actors)
+    return [subject] if subject else []
+
+
+def _denied(cue: Token, rtype: str) -> bool:
+    """``X is not a member of Y`` / ``X is no ally of Y``: a negated tie is no tie; nor is
+    one that is only the object of talk or wish (``X discussed cooperation with Y``)."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in cue.children):
+        return True
+    talked_of = (
+        rtype in {"alliance", "partnership"}
+        and cue.lemma_.lower() not in words("sourcing_tie_roles")
+        and cue.dep_ == "dobj"
+        and cue.head.pos_ in {"VERB", "AUX"}
+        and cue.head.lemma_.lower() not in words("sourcing_holding_verbs")
+    )
+    if talked_of:
+        return True
+    current = cue
+    for _ in range(6):
+        if current.head is current:
+            return False
+        current = current.head
+        if current.pos_ in {"VERB", "AUX"}:
+            return current.lemma_.lower() in words("sourcing_holding_verbs") and any(
+                c.dep_ == "neg" for c in current.children
+            )
+    return False
+
+
+def _held(cue: Token) -> bool:
+    """Whether the first verb above the cue makes its subject a side (``X is at war``)."""
+    current = cue
+    for _ in range(6):
+        if current.head is current:
+            return False
+        current = current.head
+        if current.pos_ in {"VERB", "AUX"}:
+            return current.lemma_.lower() in words("sourcing_holding_verbs")
+    return False
 
 
 def _clause_subject(cue: Token, actors: ActorIndex) -> str | None:
@@ -284,12 +406,37 @@ def _clause_subject(cue: Token, actors: ActorIndex) -> str | None:
                         if found:
                             return found
             subject = own or subject_of(head)
+            if subject is not None and subject.lower_ in RELATIVES and head.dep_ == "relcl":
+                subject = head.head  # "China, which claims sovereignty over Y"
             if subject is not None and subject.lower_ not in {"what", "which", "that"}:
                 found = actor_of(subject, actors)
                 if found:
                     return found
         current = head
     return None
+
+
+def _named_side(actor_id: str, cue: Token, actors: ActorIndex) -> str:
+    """``the rebels`` without a country: the one named actor of that sector met before.
+
+    A side named only by a common noun ("the rebels", "the militia") stands for the
+    actor named earlier with the same sector, when earlier named actors of that sector
+    all have one and the same country; otherwise the side stays as it is.
+    """
+    actor = actors.actor(actor_id)
+    if actor is None or actor.country or not actor.sector or any(c.isupper() for c in actor.name):
+        return actor_id
+    earlier: dict[str, str] = {}
+    for mention in actors.mentions:
+        other = actors.actor(mention.actor_id)
+        if mention.start >= cue.i or other is None or other.id == actor_id:
+            continue
+        if other.sector == actor.sector and other.country and any(c.isupper() for c in other.name):
+            earlier[other.id] = other.country
+    if earlier and len(set(earlier.values())) == 1:
+        return max(earlier, key=lambda i: max(m.start for m in actors.mentions
+                                              if m.actor_id == i and m.start < cue.i))
+    return actor_id
 
 
 def find_relations(doc: Doc, actors: ActorIndex) -> list[Relation]:
@@ -302,24 +449,53 @@ def find_relations(doc: Doc, actors: ActorIndex) -> list[Relation]:
     seen: set[tuple[str, str, str]] = set()
 
     def add(a: str, b: str, rtype: RelationType, cue: Token, rule: str) -> None:
+        if _denied(cue, rtype):
+            return
+        a, b = _named_side(a, cue, actors), _named_side(b, cue, actors)
         if a == b and not rule.endswith(".internal"):
             return
         key = (min(a, b), max(a, b), rtype) if rtype in SYMMETRIC else (a, b, rtype)
         if key in seen:
             return
         seen.add(key)
-        relations.append(Relation(a, b, rtype, cue.text, cue.idx, cue.idx + len(cue.text), rule))
+        certainty = certainty_of(cue)[0]
+        relations.append(
+            Relation(a, b, rtype, cue.text, cue.idx, cue.idx + len(cue.text), rule, certainty)
+        )
 
     for token in doc:
         backing = _backing(token, actors)
         if backing is not None:
             add(backing[0], backing[1], "influence", token, "relation.influence.backed")
             continue
+        tie = dependency(token, actors) or under_rule(token, actors) or handed_over(token, actors)
+        if tie is not None:
+            add(tie[0], tie[1], "influence", token, "relation.influence.dependency")
+            continue
+        members = membership(token, actors)
+        for member, body in members:
+            add(member, body, "partnership", token, "relation.partnership.member")
+        if members:
+            continue
+        ally = affiliated(token, actors)
+        if ally is not None:
+            add(ally[0], ally[1], "alliance", token, "relation.alliance.affiliated")
+            continue
+        sides = fighting_sides(token, actors)
+        if sides:
+            for i, a in enumerate(sides):
+                for b in sides[i + 1 :]:
+                    add(a, b, "conflict", token, "relation.conflict.fighting")
+            continue
+        backing = backing_noun(token, actors)
+        if backing is not None:
+            add(backing[0], backing[1], "influence", token, "relation.influence.support")
+            continue
         party = _internal_party(token, actors)
         if party is not None:
             add(party, party, "conflict", token, "relation.conflict.internal")
             continue
-        rtype = _cue_type(token)
+        rtype = cue_type(token)
         if rtype is None:
             continue
         partners, paired = _partners(token, actors, rtype)
@@ -331,9 +507,7 @@ def find_relations(doc: Doc, actors: ActorIndex) -> list[Relation]:
         if not partners:
             # X and Y are allies / allies X and Y
             continue
-        holder = _holder(token, actors)
-        if holder is None:
-            continue
-        for partner in partners:
-            add(holder, partner, rtype, token, f"relation.{rtype}.holder")
+        for holder in _holders(token, actors, rtype):
+            for partner in partners:
+                add(holder, partner, rtype, token, f"relation.{rtype}.holder")
     return relations

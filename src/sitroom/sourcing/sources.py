@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from sitroom.actors.model import ActorIndex
+from sitroom.lexicons import words
 from sitroom.parsed.cache import doc_sents
 from sitroom.record import Source, SourceKind
 from sitroom.sourcing.common import (
@@ -18,6 +19,8 @@ from sitroom.sourcing.common import (
     name_text,
     phrase_of,
 )
+
+PERSON_NEVER = frozenset({"document", "imagery", "intelligence", "unnamed"})
 
 
 @dataclass(frozen=True)
@@ -45,11 +48,19 @@ def _kind_of(head: Token, phrase: Span, actors: ActorIndex, actor_id: str | None
     text = phrase.text.lower().removeprefix("the ")
     if text in media or any(text.endswith(name) and len(name) > 3 for name in media):
         return "media"
+    outlet_word = head.text in words("sourcing_media_name_words")
+    if head.pos_ == "PROPN" and outlet_word and head.i > phrase.start:
+        return "media"  # "the Kyiv Post", "the Jakarta Globe"
+    monitoring = words("sourcing_monitoring_words")
+    if any(t.lower_ in monitoring for t in phrase if t.i < head.i or t.i == head.i):
+        return "monitoring"  # "human rights group X", "a press freedom watchdog"
     lemma = head.lemma_.lower()
     for child in head.children:
         # "the Observatory, a war monitor": the apposition says what kind of source it is
         if child.dep_ == "appos" and child.pos_ == "NOUN":
             for kind in lexicon()["source_kind_order"]:
+                if kind in PERSON_NEVER and head.ent_type_ == "PERSON":
+                    continue  # "X, the letter …": a misparse, a person is no document
                 if kind != "official" and child.lemma_.lower() in nouns[kind]:
                     return kind  # type: ignore[no-any-return]
     actor = actors.actor(actor_id) if actor_id else None
@@ -62,13 +73,30 @@ def _kind_of(head: Token, phrase: Span, actors: ActorIndex, actor_id: str | None
         return by_sector
     if actor is not None and actor.kind == "igo" and not sector:
         return "official"
-    if head.ent_type_ == "PERSON":
-        return "official"
     order: list[SourceKind] = lexicon()["source_kind_order"]
+    if head.ent_type_ == "PERSON":
+        return _person_kind(head, phrase, order, nouns)
     for kind in order:
         if lemma in nouns[kind] or head.lower_ in nouns[kind]:
             if kind == "official" and lemma in {"agency"} and "news" in text:
                 return "media"
+            return kind
+    return "official"
+
+
+def _person_kind(
+    head: Token, phrase: Span, order: list[SourceKind], nouns: dict[str, list[str]]
+) -> SourceKind:
+    """A named person's kind from the common noun right before the name ("criminology
+    professor Ana Lind": expert, "the witness Ana Lind": observer); else official."""
+    first = head.i
+    while first > phrase.start and head.doc[first - 1].ent_type_ == "PERSON":
+        first -= 1
+    title = head.doc[first - 1] if first > phrase.start else None
+    if title is None or title.pos_ != "NOUN":
+        return "official"
+    for kind in order:
+        if kind not in PERSON_NEVER and title.lemma_.lower() in nouns[kind]:
             return kind
     return "official"
 
@@ -88,7 +116,7 @@ def _anonymous(head: Token, phrase: Span, cue_text: str, actors: ActorIndex) -> 
     return False
 
 
-def _subject_candidates(doc: Doc) -> list[tuple[Token, Token, str]]:
+def _subject_candidates(doc: Doc, actors: ActorIndex) -> list[tuple[Token, Token, str]]:
     """(head of source phrase, cue token, rule) for reporting verbs and ``according to``."""
     exclude = set(lexicon()["source_only_exclude"])
     document_heads = set(lexicon()["document_heads"])
@@ -98,10 +126,13 @@ def _subject_candidates(doc: Doc) -> list[tuple[Token, Token, str]]:
     nouns: dict[str, list[str]] = lexicon()["source_nouns"]
     evidence_nouns = {w for kind in ("imagery", "document", "intelligence") for w in nouns[kind]}
     found: list[tuple[Token, Token, str]] = []
+    media_verbs = words("sourcing_media_verbs")
     for token in doc:
+        # read once per token (each read builds a string)
+        lemma, reporting = token.lemma_.lower(), is_reporting(token)
         # an adjectival "alleged" / "reported" is no reporting act
         verbal = token.dep_ not in {"amod", "compound"}
-        if is_reporting(token) and verbal and token.lemma_.lower() not in exclude:
+        if reporting and verbal and lemma not in exclude:
             for child in token.children:
                 if child.dep_ in {"nsubj"} and child.pos_ in {"NOUN", "PROPN", "PRON"}:
                     found.append((child, token, "source.reporting_subject"))
@@ -114,25 +145,44 @@ def _subject_candidates(doc: Doc) -> list[tuple[Token, Token, str]]:
                         if obj.dep_ == "pobj":
                             found.append((obj, token, "source.agent"))
         # satellite imagery showed / the documents reveal: evidence as the source
-        if token.lemma_.lower() in evidence_verbs and token.pos_ == "VERB":
+        if lemma in evidence_verbs and token.pos_ == "VERB":
             for child in token.children:
                 if child.dep_ == "nsubj" and (
                     child.lemma_.lower() in evidence_nouns or child.lower_ in evidence_nouns
                 ):
                     found.append((child, token, "source.evidence"))
+        # the agency projected the winner / the result was called by two networks
+        if lemma in media_verbs and token.pos_ == "VERB":
+            for child in token.children:
+                heads = [child] if child.dep_ == "nsubj" else []
+                if child.dep_ == "agent":
+                    heads = [g for g in child.children if g.dep_ == "pobj"]
+                found += [(h, token, "source.media_act") for h in heads if _is_media(h)]
+        # told Reuters / in an interview with the BBC / speaking to CNN / said on Fox News
+        if reporting and verbal:
+            found += [(o, token, "source.outlet") for o in _outlets_of(token, actors)]
+        # "reported by X … and by Y": a second agent conjoined to the first
+        if reporting and verbal:
+            for sub in token.subtree:
+                if sub.lower_ == "by" and sub.dep_ == "conj" and sub.head.dep_ in {"prep", "agent"}:
+                    objs = [g for g in sub.children if g.dep_ == "pobj"]
+                    found += [(obj, token, "source.agent") for obj in objs]
         # the network cited X as saying …: X is the source
-        if token.lemma_.lower() == "cite" and any(
+        if lemma == "cite" and any(
             c.dep_ == "prep" and c.lower_ == "as" and any(is_reporting(g) for g in c.children)
             for c in token.children
         ):
             for child in token.children:
                 if child.dep_ == "dobj":
                     found.append((child, token, "source.cited_as_saying"))
-        # ..., citing anonymous sources / citing unnamed officials
-        if token.lemma_.lower() == "cite" and token.pos_ == "VERB":
+        # ..., citing anonymous sources / a report citing the mayor's office
+        if lemma == "cite" and token.pos_ == "VERB":
             unnamed: list[str] = lexicon()["unnamed_heads"]
+            reporting_head = token.dep_ == "acl" and (
+                token.head.lemma_.lower() in document_heads or _is_media(token.head)
+            )
             for child in token.children:
-                if child.dep_ == "dobj" and child.lower_ in unnamed:
+                if child.dep_ == "dobj" and (child.lower_ in unnamed or reporting_head):
                     found.append((child, token, "source.citing"))
         nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if token.lower_ == "according" and nxt is not None and nxt.lower_ == "to":
@@ -150,12 +200,74 @@ def _subject_candidates(doc: Doc) -> list[tuple[Token, Token, str]]:
                 if obj.dep_ == "pobj":
                     found.append((obj, token, "source.agent"))
         # a statement by the ministry / a statement from X
-        statement = token.lemma_.lower() in statement_nouns
+        statement = lemma in statement_nouns
         if statement and token.pos_ == "NOUN":
             agent = _agent_of(token)
             if agent is not None:
                 found.append((agent, token, "source.statement_by"))
+    # X and Y said / according to X and Y: every conjoined name is a source
+    expanded: list[tuple[Token, Token, str]] = []
+    for head, cue, rule in found:
+        later = [c for c in head.conjuncts if c.i > head.i]
+        name = _shared_name(head, later)
+        if name is not None:
+            expanded.append((name, cue, rule))  # "expert and former official, NAME": one person
+            continue
+        expanded.append((head, cue, rule))
+        expanded += [(c, cue, rule) for c in later]
+    return expanded
+
+
+def _shared_name(head: Token, later: list[Token]) -> Token | None:
+    """The one source behind coordinated titles of one person ("a history expert and former
+    army official, NAME"): the first title when the name is apposed to it, else the name;
+    a conjunct with its own determiner ("the minister and his deputy, NAME") is another
+    person, and gives None."""
+    if not later or head.pos_ != "NOUN" or any(c.pos_ != "NOUN" for c in later):
+        return None
+    if any(g.dep_ in {"det", "poss"} for c in later for g in c.children):
+        return None
+    last = max(later, key=lambda c: c.i)
+    for tok in (head, last):
+        for child in tok.children:
+            if child.dep_ == "appos" and child.ent_type_ == "PERSON" and child.i > last.i:
+                return head if tok is head else child  # the head keeps its title
+    return None
+
+
+def _outlets_of(verb: Token, actors: ActorIndex) -> list[Token]:
+    """Named news outlets a statement was given to or published in ("told Reuters", "in an
+    interview with the BBC", "said on Fox News"); a generic "told reporters" is none."""
+    found: list[Token] = []
+    stack = [c for c in verb.children if c.dep_ in {"dobj", "dative", "prep"}]
+    while stack:
+        tok = stack.pop()
+        if tok.dep_ == "prep" and tok.lower_ in {"to", "on", "in", "with"}:
+            stack += [g for g in tok.children if g.dep_ == "pobj"]
+            continue
+        if tok.dep_ == "pobj" and tok.lemma_.lower() in {"interview", "statement", "post"}:
+            stack += [g for g in tok.children if g.dep_ == "prep"]
+            continue
+        if tok.dep_ not in {"dobj", "dative", "pobj"}:
+            continue
+        actor = actors.actor(actors.at_token(tok.i) or "")
+        outlet = actor is not None and (actor.sector or "").upper() == "MED"
+        if tok.pos_ == "PROPN" and (outlet or _is_media(tok)):
+            found.append(tok)
     return found
+
+
+def _is_media(token: Token) -> bool:
+    """A news outlet named or described by the phrase headed by ``token``."""
+    media: list[str] = lexicon()["media_names"]
+    nouns: list[str] = lexicon()["source_nouns"]["media"]
+    phrase = " ".join(t.lower_ for t in token.subtree if t.i <= token.i).removeprefix("the ")
+    return (
+        phrase in media
+        or token.lemma_.lower() in nouns
+        or token.lower_ in nouns
+        or (token.ent_type_ == "ORG" and phrase in media)
+    )
 
 
 def _named_apposition(head: Token, actors: ActorIndex) -> str | None:
@@ -242,7 +354,7 @@ def find_sources(doc: Doc, actors: ActorIndex) -> list[SourceFinding]:
     spans = [(q.start, q.end) for q, _, _ in quoted if q.kind == "direct"]
     # "as Smith argued" inside a quotation is the speaker's words, not the report's source
     candidates = [
-        c for c in _subject_candidates(doc)
+        c for c in _subject_candidates(doc, actors)
         if not any(a <= c[1].idx < b for a, b in spans)
     ]
     for quote, speaker_i, cue_i in quoted:
@@ -255,6 +367,9 @@ def find_sources(doc: Doc, actors: ActorIndex) -> list[SourceFinding]:
         if head.i in seen_tokens:
             continue
         actor_id = actor_of(head, actors) if head.pos_ != "NOUN" else actors.at_token(head.i)
+        bare = actors.actor(actor_id) if actor_id else None
+        if bare is not None and bare.kind == "person" and bare.name.islower():
+            actor_id = actor_of(head, actors)  # "the archbishop": the person last so titled
         if actor_id is None and head.pos_ == "NOUN":
             actor_id = next(
                 (
@@ -277,14 +392,14 @@ def find_sources(doc: Doc, actors: ActorIndex) -> list[SourceFinding]:
     by_key: dict[str, Source] = {}
     for head, cue, rule, actor_id in accepted:
         mention = mention_span(head, actors)
-        phrase = phrase_of(head)
+        phrase = phrase_of(head, {cue.i})  # the cue is never part of the name
         if mention is not None and len(mention) > len(phrase):
             phrase = mention
         actor = actors.actor(actor_id) if actor_id else None
         if actor is not None and head.pos_ in {"PRON", "NUM"}:
             text = actor.name
         else:
-            text = name_text(head, actors, actor_id)
+            text = name_text(head, actors, actor_id, {cue.i})
         if actor_id is not None and _named_apposition(head, actors) == actor_id:
             end = max(c.i for c in head.children if c.dep_ == "appos") + 1
             if end > phrase.end:
