@@ -517,11 +517,19 @@ def peak_rss_mb() -> float:
 
 
 def warm_worker() -> float:
-    """Load the pipeline in this process (cached), parse one line, return the peak RSS."""
+    """Load the pipeline and everything its stages read lazily in this process (cached),
+    freeze it out of the garbage collector's sight as the local workers do, and return
+    the peak RSS."""
+    import gc
+
     from sitroom.pipeline.loader import load_nlp
+    from sitroom.pipeline.warm import load_knowledge, warm_pipeline
 
     with _NLP_LOCK:
-        load_nlp()("France urged Iran to return to talks on Monday.")
+        load_knowledge()  # before the model, as in the local workers
+        warm_pipeline(load_nlp())
+        gc.collect()
+        gc.freeze()
     return peak_rss_mb()
 
 
