@@ -20,7 +20,7 @@ from sitroom.pipeline.budget import TimeBudget
 from sitroom.record import AnalysisRecord, DocumentInfo, Provenance
 
 #: Documents longer than this (characters) are parsed in chunks of paragraphs.
-CHUNK_CHARS = 100_000
+CHUNK_CHARS = 30_000
 
 
 @lru_cache(maxsize=1)
