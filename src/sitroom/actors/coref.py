@@ -20,6 +20,7 @@ from sitroom.actors.lexicon import normalize
 from sitroom.actors.mentions import NAME_PARTICLES
 from sitroom.actors.scan import Cand, Context, Scan, quote_ids
 from sitroom.lexicons import words
+from sitroom.parsed.cache import token_lowers, token_texts
 
 #: Personal pronouns that refer back to a person.
 PERSON_PRONOUNS = words("actors_person_pronouns")
@@ -50,11 +51,13 @@ def find_surnames(scan: Scan) -> None:
         if end - start > 1 and listed_under(scan, root) is None and not names_a_thing(root) \
                 and not (start > 0 and org_name_head(scan, doc[start - 1]) is not None):
             first_seen.setdefault(doc[end - 1].text, start)
-    for token in doc:
-        seen_at = first_seen.get(token.text)
+    for i, text in enumerate(token_texts(doc) if first_seen else ()):
+        seen_at = first_seen.get(text)
+        if seen_at is None:
+            continue  # no surname seen before: the word is not read
+        token = doc[i]
         if (
-            seen_at is None
-            or seen_at >= token.i
+            seen_at >= token.i
             or token.i in scan.claimed
             or token.pos_ != "PROPN"
             or token.dep_ == "compound"
@@ -94,8 +97,11 @@ def org_short_names(scan: Scan) -> None:
 
 def find_pronouns(scan: Scan) -> None:
     """A candidate for every unclaimed he/she pronoun (resolved in :func:`resolve_people`)."""
-    for token in scan.doc:
-        if token.lower_ in PERSON_PRONOUNS and token.pos_ == "PRON" and token.i not in scan.claimed:
+    for i, lower in enumerate(token_lowers(scan.doc)):
+        if lower not in PERSON_PRONOUNS:
+            continue  # no pronoun: the word is not read
+        token = scan.doc[i]
+        if token.pos_ == "PRON" and token.i not in scan.claimed:
             scan.add(Cand(token.i, token.i + 1, token.i, "coref.pronoun", "", "person",
                           None, None))
 

@@ -13,6 +13,7 @@ from sitroom.actors.clues import MODIFIER_DEPS, clue_of_head, np_start
 from sitroom.actors.knowledge import NON_STATE_CODES
 from sitroom.actors.scan import Cand, Scan, strip_det
 from sitroom.lexicons import words
+from sitroom.parsed.cache import lemma_lowers
 
 #: Head noun lemmas of commercial ships (sector BUS when flagged, owned or named).
 SHIP_NOUNS = words("actors_ship_nouns")
@@ -62,10 +63,13 @@ def find_vessels(scan: Scan) -> None:
     """Ships as actors (rule "org.vessel"). A ship with neither a country nor a name is
     not an actor; the reason says whether the country is the owner's or the flag's."""
     doc = scan.doc
-    for tok in doc:
+    ships = WARSHIP_NOUNS | SHIP_NOUNS
+    for i, lemma in enumerate(lemma_lowers(doc)):
+        if lemma not in ships:
+            continue  # no ship: the word is not read
+        tok = doc[i]
         if tok.pos_ != "NOUN" or tok.i in scan.claimed:
             continue
-        lemma = tok.lemma_.lower()
         left = {c.lower_ for c in tok.lefts if c.dep_ in MODIFIER_DEPS | {"amod"}}
         if lemma in WARSHIP_NOUNS:
             sector = "MIL"

@@ -13,7 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from sitroom.events.classes import wordnet_classes
-from sitroom.events.codebook import VerbEntry
+from sitroom.events.codebook import Codebook, VerbEntry
 from sitroom.events.context import Context
 from sitroom.events.predicates import VERBAL_ATTACK, marked_clauses, through_speech
 from sitroom.events.syntax import children, object_of, prep_objects
@@ -116,6 +116,20 @@ def choose_entry(entries: Sequence[VerbEntry], token: Token) -> VerbEntry | None
 
 
 # -- triggers ------------------------------------------------------------------
+_TRIGGER_WORDS: list[tuple[Codebook, frozenset[str]]] = []
+
+
+def trigger_words(codebook: Codebook) -> frozenset[str]:
+    """Every lemma with an entry, of any part of speech (built once per codebook).
+
+    ``entry_for`` finds entries only under the token's lemma, its lower form or that
+    form less one or two letters; a token none of whose forms is here gives None.
+    """
+    if not _TRIGGER_WORDS or _TRIGGER_WORDS[0][0] is not codebook:
+        _TRIGGER_WORDS[:] = [(codebook, codebook.lemmas())]
+    return _TRIGGER_WORDS[0][1]
+
+
 def entry_for(ctx: Context, token: Token) -> VerbEntry | None:
     """The lexicon entry a verb or event noun triggers here, or None.
 

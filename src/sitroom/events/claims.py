@@ -39,7 +39,7 @@ from sitroom.events.codebook import load_codebook
 from sitroom.events.denials import apply_denials, countries, token_of
 from sitroom.events.resolver import Resolver
 from sitroom.lexicons import words
-from sitroom.parsed.cache import doc_sents
+from sitroom.parsed.cache import doc_sents, lemma_lowers
 from sitroom.record import Certainty, Event, Span, Status
 from sitroom.sourcing.certainty import (
     RANK,
@@ -191,8 +191,14 @@ def _unverifiable(events: list[Event], doc: Doc) -> list[Event]:
     """Lower to uncertain what a failed verification governs (see the module docstring)."""
     lowered: dict[str, Token] = {}
     sentences = list(doc_sents(doc))
+    # a verification cue has one of these lemmas: other words are not read
+    cues = words("sourcing_verification_words") | words("sourcing_unverified_adjectives")
+    lemmas = lemma_lowers(doc)
     for index, sent in enumerate(sentences):
-        for token in sent:
+        for i in range(sent.start, sent.end):
+            if lemmas[i] not in cues:
+                continue
+            token = doc[i]
             if not is_verification_cue(token) or token.dep_ == "amod":
                 continue
             if any(c.dep_ in {"ccomp", "xcomp"} for c in token.children):
@@ -220,8 +226,11 @@ def _ascribed_to(doc: Doc) -> dict[int, Token]:
     """
     found: dict[int, Token] = {}
     ascribing = words("sourcing_ascribing_verbs")
-    for verb in doc:
-        if verb.lemma_.lower() not in ascribing or (verb.tag_ != "VBN" and verb.dep_ != "relcl"):
+    for i, lemma in enumerate(lemma_lowers(doc)):
+        if lemma not in ascribing:
+            continue
+        verb = doc[i]
+        if verb.tag_ != "VBN" and verb.dep_ != "relcl":
             continue
         if any(c.dep_ == "neg" for c in verb.children):
             continue

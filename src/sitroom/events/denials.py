@@ -25,7 +25,7 @@ from sitroom.actors.model import ActorIndex
 from sitroom.events.codebook import Codebook
 from sitroom.events.resolver import Resolver
 from sitroom.lexicons import words
-from sitroom.parsed.cache import doc_sents
+from sitroom.parsed.cache import doc_sents, lemma_lowers
 from sitroom.record import Certainty, Event, SentenceRef, Span
 from sitroom.sourcing.certainty import RANK
 from sitroom.sourcing.common import lexicon, subject_of
@@ -72,9 +72,12 @@ def find_denials(doc: Doc, triggers: set[int]) -> list[Denial]:
     anaphors = words("events_anaphor_objects")
     reports = set(lexicon()["certainty"]["reported_source_heads"])
     found: list[Denial] = []
-    for verb in doc:
-        lemma = verb.lemma_.lower()
-        if verb.pos_ not in {"VERB", "AUX"} or lemma not in denying | rebutting:
+    verbs = denying | rebutting
+    for i, lemma in enumerate(lemma_lowers(doc)):
+        if lemma not in verbs:
+            continue
+        verb = doc[i]
+        if verb.pos_ not in {"VERB", "AUX"}:
             continue
         if any(c.dep_ == "neg" for c in verb.children):
             continue

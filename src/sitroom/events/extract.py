@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitroom.actors.model import ActorIndex
 from sitroom.events import arguments
-from sitroom.events.candidates import choose_entry, entry_for
+from sitroom.events.candidates import choose_entry, entry_for, trigger_words
 from sitroom.events.codebook import Codebook, VerbEntry, load_codebook
 from sitroom.events.context import Context, Draft, EventSettings, new_context
 from sitroom.events.framing import one_statement_per_speaker, reframe
@@ -28,7 +28,7 @@ from sitroom.events.modality import judge
 from sitroom.events.predicates import act_key, equipment_party, inside_name, needs_doer
 from sitroom.events.syntax import counted_object, object_of
 from sitroom.events.targets import targets
-from sitroom.parsed.cache import doc_sents
+from sitroom.parsed.cache import doc_sents, lemma_lowers, token_lowers
 from sitroom.record import Event, Mention, SentenceRef
 from sitroom.record import Span as Evidence
 
@@ -46,14 +46,21 @@ def sentence_drafts(ctx: Context, sent: Span) -> list[Draft]:
     """
     drafts: list[Draft] = []
     by_token: dict[int, int] = {}
-    entries = {t.i: e for t in sent if (e := entry_for(ctx, t)) is not None}
+    doc = sent.doc
+    known, lemmas, lowers = trigger_words(ctx.codebook), lemma_lowers(doc), token_lowers(doc)
+    entries: dict[int, VerbEntry] = {}
+    for i in range(sent.start, sent.end):
+        low = lowers[i]  # only a word with an entry under one of its forms is read
+        if (lemmas[i] in known or low in known or low[:-1] in known or low[:-2] in known) and (
+                entry := entry_for(ctx, doc[i])) is not None:
+            entries[i] = entry
     # the object an entry asks for is part of that trigger ("imposed sanctions",
     # "sanctions were imposed"), whether it comes before or after it
-    light_objects = {obj.i for t in sent if t.i in entries and entries[t.i].objects
-                     and (obj := object_of(t)) is not None and obj.i != t.i}
-    for token in sent:
-        entry = entries.get(token.i)
-        if entry is None or token.i in light_objects or inside_name(token):
+    light_objects = {obj.i for i, e in entries.items() if e.objects
+                     and (obj := object_of(doc[i])) is not None and obj.i != i}
+    for i, entry in entries.items():
+        token = doc[i]
+        if i in light_objects or inside_name(token):
             continue
         if entry.pos == "NOUN" and token.head.i in by_token and not (
                 drafts[by_token[token.head.i]].entry.statement and token.dep_ == "dobj"):

@@ -8,6 +8,7 @@ parse none of them changes, so each is computed once per document and kept in
 
 from __future__ import annotations
 
+from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.tokens import Doc, Span
 
 _KEY = "sitroom.cache"
@@ -43,3 +44,34 @@ def doc_sents(doc: Doc) -> tuple[Span, ...]:
     if "sents" not in memo:
         memo["sents"] = tuple(doc.sents)
     return memo["sents"]  # type: ignore[return-value]
+
+
+def _forms(doc: Doc) -> tuple[list[str], list[str], list[str]]:
+    """Each token's ``text``, ``lower_`` and ``lemma_.lower()``, read from one array: no
+    ``Token`` is built and each distinct string is decoded once."""
+    memo = _memo(doc)
+    if "forms" not in memo:
+        strings = doc.vocab.strings
+        rows = doc.to_array([ORTH, LOWER, LEMMA]).tolist() if len(doc) else []
+        columns = [[row[k] for row in rows] for k in range(3)]
+        texts = {key: strings[key] for key in set(columns[0]) | set(columns[1])}
+        lemma_text = {key: strings[key].lower() for key in set(columns[2])}
+        memo["forms"] = ([texts[key] for key in columns[0]], [texts[key] for key in columns[1]],
+                         [lemma_text[key] for key in columns[2]])
+    return memo["forms"]  # type: ignore[return-value]
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """``token.text`` of every token, by index, computed once (do not modify the list)."""
+    return _forms(doc)[0]
+
+
+def token_lowers(doc: Doc) -> list[str]:
+    """``token.lower_`` of every token, by index, computed once (do not modify the list)."""
+    return _forms(doc)[1]
+
+
+def lemma_lowers(doc: Doc) -> list[str]:
+    """``token.lemma_.lower()`` of every token, by index, computed once (call only after
+    the lemmatiser; do not modify the list)."""
+    return _forms(doc)[2]

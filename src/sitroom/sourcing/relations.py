@@ -6,6 +6,7 @@ from spacy.tokens import Doc, Token
 
 from sitroom.actors.model import ActorIndex
 from sitroom.lexicons import words
+from sitroom.parsed.cache import lemma_lowers, token_lowers
 from sitroom.record import Relation, RelationType
 from sitroom.sourcing.certainty import certainty_of
 from sitroom.sourcing.common import actor_of, is_pronoun, lexicon, subject_of
@@ -16,6 +17,7 @@ from sitroom.sourcing.ties import (
     backers,
     backing_noun,
     cue_type,
+    cue_words,
     dependency,
     direct_actors,
     fighting_sides,
@@ -439,6 +441,18 @@ def _named_side(actor_id: str, cue: Token, actors: ActorIndex) -> str:
     return actor_id
 
 
+def _cue_words() -> set[str]:
+    """Every word that one of ``find_relations``' tests requires: each test first asks
+    for its token's lemma (``cue_type`` also its lower form) in one of these lists, so a
+    token with neither form here gives no relation and is not read."""
+    found = set(lexicon()["backing_verbs"]) | set(lexicon()["internal_conflict"]["heads"])
+    for name in ("sourcing_dependency_nouns", "sourcing_return_verbs",
+                 "sourcing_membership_nouns", "sourcing_affiliation_verbs",
+                 "sourcing_fighting_verbs", "sourcing_backing_nouns"):
+        found |= words(name)
+    return found | set(cue_words())
+
+
 def find_relations(doc: Doc, actors: ActorIndex) -> list[Relation]:
     """Standing ties stated in the text, one relation per pair and type.
 
@@ -463,7 +477,12 @@ def find_relations(doc: Doc, actors: ActorIndex) -> list[Relation]:
             Relation(a, b, rtype, cue.text, cue.idx, cue.idx + len(cue.text), rule, certainty)
         )
 
-    for token in doc:
+    lemmas, lowers = lemma_lowers(doc), token_lowers(doc)
+    cues = _cue_words()
+    for i, lemma in enumerate(lemmas):
+        if lemma not in cues and lowers[i] not in cues:
+            continue  # no test below can fire on this word (see ``_cue_words``)
+        token = doc[i]
         backing = _backing(token, actors)
         if backing is not None:
             add(backing[0], backing[1], "influence", token, "relation.influence.backed")

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitroom.actors.model import ActorIndex
 from sitroom.lexicons import words
-from sitroom.parsed.cache import doc_sents
+from sitroom.parsed.cache import doc_sents, lemma_lowers, token_lowers
 from sitroom.record import Source, SourceKind
 from sitroom.sourcing.common import (
     actor_of,
@@ -18,6 +18,7 @@ from sitroom.sourcing.common import (
     mention_span,
     name_text,
     phrase_of,
+    reporting_verbs,
 )
 
 PERSON_NEVER = frozenset({"document", "imagery", "intelligence", "unnamed"})
@@ -127,9 +128,14 @@ def _subject_candidates(doc: Doc, actors: ActorIndex) -> list[tuple[Token, Token
     evidence_nouns = {w for kind in ("imagery", "document", "intelligence") for w in nouns[kind]}
     found: list[tuple[Token, Token, str]] = []
     media_verbs = words("sourcing_media_verbs")
-    for token in doc:
-        # read once per token (each read builds a string)
-        lemma, reporting = token.lemma_.lower(), is_reporting(token)
+    # every test below needs one of these lemmas or lower forms: other words are not read
+    cue_lemmas = reporting_verbs() | evidence_verbs | media_verbs | statement_nouns | {"cite"}
+    lowers = token_lowers(doc)
+    for i, lemma in enumerate(lemma_lowers(doc)):
+        if lemma not in cue_lemmas and lowers[i] not in {"according", "by"}:
+            continue
+        token = doc[i]
+        reporting = is_reporting(token)
         # an adjectival "alleged" / "reported" is no reporting act
         verbal = token.dep_ not in {"amod", "compound"}
         if reporting and verbal and lemma not in exclude:

@@ -7,6 +7,8 @@ affiliation. Each returns actor ids, never relations.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from spacy.tokens import Token
 
 from sitroom.actors.model import ActorIndex
@@ -32,6 +34,11 @@ def _first_cue(types: dict[str, list[str]]) -> dict[str, str]:
                 first.setdefault(word, rtype)
         _CUE_WORDS[:] = [(types, first)]
     return _CUE_WORDS[0][1]
+
+
+def cue_words() -> Collection[str]:
+    """Every word that ``cue_type`` may take, as a lower form or a lemma."""
+    return _first_cue(lexicon()["relations"]).keys()
 
 
 def cue_type(token: Token) -> RelationType | None:
