@@ -156,7 +156,8 @@ def owner_from_verb(scan: Scan) -> None:
 
 def domestic_context(scan: Scan) -> None:
     """A group with no country in a sentence whose actors and places all share one
-    country takes that country ("Protesters clashed with Bolivian police")."""
+    country takes that country ("Protesters clashed with Bolivian police"); a news
+    organisation in the sentence ("told the BBC") says nothing of where it happened."""
     doc = scan.doc
     sent_of = scan.sent_ids
     quoted = quote_ids(doc)
@@ -172,8 +173,10 @@ def domestic_context(scan: Scan) -> None:
                 if set(normalize(doc[other.start : other.end].text).split()) & ABROAD_WORDS:
                     abroad.update(range(other.start, other.end))
                     continue
-                if other.country in _NO_COUNTRY or other.context:
-                    continue
+                if other.country in _NO_COUNTRY or other.context or (
+                    other.kind == "organization" and other.sector == "MED"
+                ):
+                    continue  # a news outlet's country is not where the story is
                 assert other.country is not None
                 seen.setdefault(other.country, doc[other.start : other.end].text)
             # in document order, so the first place named is the one the reason quotes

@@ -41,6 +41,8 @@ NAMING_PARTICIPLES = words("actors_naming_participles")
 PERSON_HEADS = words("actors_person_heads")
 #: Adjective-tagged words that may end an actor noun phrase ("the military").
 NOUN_ADJECTIVES = words("actors_noun_adjectives")
+#: Past participles that stand as a person noun after a determiner ("the accused").
+PARTICIPLE_NOUNS = words("actors_participle_nouns")
 #: Last words of a company's name ("Foo Air"): no person's name ends in one.
 COMPANY_NAME_WORDS = words("actors_company_name_words")
 #: Which entry wins when a name has several ("Georgia": the country before the US state).
@@ -371,6 +373,10 @@ def word_variants(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+#: Dependencies of a word that stands as a noun phrase.
+_NOMINAL_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj")
+
+
 def noun_spans(doc: Doc, lex: Lexicon, taken: dict[int, Match]) -> dict[int, NounSpan]:
     """Generic actor nouns (longest first, up to four words), indexed by their root token."""
     spans: dict[int, NounSpan] = {}
@@ -386,6 +392,11 @@ def noun_spans(doc: Doc, lex: Lexicon, taken: dict[int, Match]) -> dict[int, Nou
     sent_start = [bool(t.is_sent_start) for t in tokens]
     bad_punct = [t.is_punct and t.text != "-" for t in tokens]
     nouny = [pos[k] in ("NOUN", "PROPN", "ADJ") or tags[k] in ("NN", "NNS") for k in range(n)]
+    for k in range(n):  # "the accused appeared": a participle standing as a noun
+        if not nouny[k] and tags[k] == "VBN" and tokens[k].lower_ in PARTICIPLE_NOUNS \
+                and tokens[k].dep_ in _NOMINAL_DEPS \
+                and any(c.dep_ == "det" for c in tokens[k].children):
+            nouny[k] = True
     # a phrase can only be a noun when its last word ends some noun phrase of the lexicon
     can_end = [
         nouny[k]

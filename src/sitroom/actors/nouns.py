@@ -59,6 +59,8 @@ COUNCIL_NOUNS = words("actors_council_nouns")
 RELATIONAL_NOUNS = words("actors_relational_nouns")
 #: Singular person nouns that name a group ("police", "the crowd").
 COLLECTIVE_NOUNS = words("actors_collective_nouns")
+#: Modifiers that make a government noun a local one ("the city government").
+LOCAL_GOVERNMENT_WORDS = words("actors_local_government_words")
 #: Determiners that make a body noun definite ("the ministry", "its army").
 DEFINITE_DETERMINERS = words("actors_definite_determiners")
 
@@ -96,6 +98,40 @@ def federal_state(scan: Scan, token: Token) -> bool:
     return False
 
 
+def local_government(scan: Scan, token: Token, first: int) -> bool:
+    """"The city government", "the Mombasa government", "the government of Ontario": a
+    government noun qualified by a local word or by a place inside a country is a local
+    government ("government.local": an organisation of that place's country, never the
+    national government's actor); a capital ("the Nairobi government") stays the nation's.
+    Adds the candidate and says whether it did."""
+    local = [c for c in token.lefts if c.dep_ in ("amod", "compound")
+             and c.lower_ in LOCAL_GOVERNMENT_WORDS]
+    places = [m for c in token.lefts if c.dep_ in ("compound", "nmod", "amod", "poss")
+              and (m := scan.matches.get(c.i)) is not None]
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            places += [m for o in child.children
+                       if o.dep_ == "pobj" and (m := scan.matches.get(o.i)) is not None]
+    inner = [m for m in places if m.entry.type in _SUBNATIONAL_TYPES]
+    if not local and not inner:
+        return False
+    doc = scan.doc
+    start = min(np_start(scan, token), first)
+    end = max([token.i + 1, *(m.end for m in places if m.start > token.i)])
+    country = next((m.entry.country for m in places if m.entry.country), None)
+    name = strip_det(doc[start:end])
+    reason = f"noun '{doc[token.i].text}' of a local government"
+    if country:
+        where = next(doc[m.start : m.end].text for m in places if m.entry.country)
+        reason += f"; of '{where}'"
+    elif (loc := location_country(scan, token)) is not None:
+        country, where = loc
+        reason += f"; located in '{where}'"
+    scan.add(Cand(start, end, token.i, "government.local", reason, "organization", country,
+                  "GOV", None, name=name, key=("local", normalize(name), country)))
+    return True
+
+
 def generic(scan: Scan, token: Token) -> None:
     """A role or body noun: "two senior Kenyan diplomats", "the Chinese Embassy"."""
     doc = scan.doc
@@ -105,6 +141,9 @@ def generic(scan: Scan, token: Token) -> None:
         return
     if noun.kind == "organization" and named_org(scan, token, span):
         return
+    if noun.kind == "state" and noun.phrase != "state" \
+            and local_government(scan, token, span.start):
+        return  # "the city government", "the Mombasa government": not the nation's
     if noun.kind == "state" and federal_state(scan, token):
         return  # "the state of Karnataka": a federal state, a place, not a government
     if token.dep_ in ("compound", "amod", "nmod") and is_actor_head(scan, token.head):

@@ -18,7 +18,9 @@ Which module decides what, in the order the finders run:
    (:mod:`~sitroom.actors.bodies`: states, seats, bodies, IGOs, peoples);
 6. :mod:`~sitroom.actors.coref` adds pronouns; :mod:`~sitroom.actors.context` gives troops
    the country that deploys them and groups the country of a one-country sentence;
-   :mod:`~sitroom.actors.coref` resolves "the group";
+   :mod:`~sitroom.actors.coref` resolves "the group" and "the rebels", and
+   :mod:`~sitroom.actors.anaphors` joins "the commission" to the one commission named
+   before it (``coref.body``);
 7. :func:`~sitroom.actors.coref.resolve_people` links people, surnames and pronouns, and
    :mod:`~sitroom.actors.context` fills countries from context;
 8. :func:`merge` turns the candidates into actors and mentions.
@@ -31,7 +33,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from sitroom.actors import bodies, context, coref, lists, nouns, people, vessels
+from sitroom.actors import anaphors, bodies, context, coref, lists, nouns, people, vessels
 from sitroom.actors.lexicon import Lexicon, load_lexicon
 from sitroom.actors.mentions import scan_document, within_one_edit
 from sitroom.actors.model import ActorIndex, ActorMention
@@ -81,6 +83,7 @@ def find_candidates(scan: Scan) -> list[Cand]:
     context.domestic_context(scan)
     coref.group_coref(scan)
     coref.plural_anaphors(scan)
+    anaphors.body_anaphors(scan)
     return sorted(scan.cands, key=lambda c: c.start)
 
 
