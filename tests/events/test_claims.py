@@ -187,6 +187,11 @@ ROWS = [
      "negotiate", dict(polarity="negative", fact=False)),
     ("irrealis-unable-neg", "The Chilean premier was able to negotiate a deal with Peru.",
      "negotiate", dict(polarity="positive")),
+    # -- negated "could" with no condition: inability, the act not done -------------------
+    ("irrealis-could-not", "The Chilean premier could not negotiate a deal with Peru.",
+     "negotiate", dict(modality="actual", polarity="negative", fact=False)),
+    ("irrealis-could-not-neg", "The Chilean premier could not negotiate a deal with Peru if"
+     " Bolivia objected.", "negotiate", dict(modality="hypothetical", fact=False)),
     ("irrealis-arrange", "Chile arranged to provide fuel to Peru.", "provide",
      dict(modality="future", fact=False)),
     ("irrealis-arrange-neg", "Chile provided fuel to Peru.", "provided",

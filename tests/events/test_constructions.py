@@ -64,6 +64,16 @@ ROWS = [
      "Protests", dict(source={"KEN"}, target={"UGA"})),
     ("protest-place-neg", "The rally against Brazil ended peacefully.", "rally",
      dict(none=True)),
+    ("protest-place-span", "After three weeks of protests in Kenya, the minister resigned.",
+     "protests", dict(source={"KEN"})),
+    ("protest-place-clause", "In Kenya the minister's visit was met with protests.",
+     "protests", dict(source={"KEN"})),
+    ("protest-place-crowd", "Kenya raised fuel taxes. Thousands marched in Nairobi, Kenya,"
+     " on Monday.", "marched", dict(source={"KEN"})),
+    ("protest-place-crowd-pronoun-neg", "Kenya raised fuel taxes. They marched in Nairobi on"
+     " Monday.", "marched", dict(none=True)),
+    ("protest-place-crowd-abroad-neg", "Kenya raised fuel taxes. Thousands marched in Paris"
+     " on Monday.", "marched", dict(not_source={"KEN"})),
     # -- the "of" phrase of a frame noun is its maker --------------------------------------
     ("noun-of-maker", "Chile granted the request of the Peruvian president to open the"
      " border.", "request", dict(source={"PER"})),
@@ -359,6 +369,25 @@ ROWS = [
      " convoy. The bombings killed ten soldiers.", "killed", dict(source={"CHL"})),
     ("attack-noun-stem-neg", "Chile bombed Peruvian depots. Bolivian rebels attacked a"
      " convoy. The attacks killed ten soldiers.", "killed", dict(not_source={"CHL"})),
+    # -- a later verb of a list joined by a comma and "then" shares the first subject --------
+    ("loose-conjunct", "Chile criticized Peru on Monday, then expelled two Bolivian"
+     " diplomats.", "expelled", dict(source={"CHL"}, target={"BOL"})),
+    ("loose-conjunct-neg", "Chile criticized Peru, Bolivia then expelled two Ecuadorian"
+     " diplomats.", "expelled", dict(source={"BOL"}, not_source={"CHL"})),
+    # -- a counted subject: "one of the N" is of the group; an apposition names the member ----
+    ("partitive", "One of the Chilean ministers criticized Peru.", "criticized",
+     dict(source={"CHL"}, target={"PER"})),
+    ("partitive-appos", "One of the rebel groups, the Chilean Liberation Front, criticized"
+     " Peru.", "criticized", dict(source={"CHL"})),
+    ("partitive-thing-neg", "One of the reports criticized Peru.", "criticized",
+     dict(none=True)),
+    # -- coordinated doers of a mutual act with no receiver are each other's ------------------
+    ("reciprocal", "Chile and Peru met in Lima on Monday.", "met",
+     dict(source={"CHL", "PER"}, target={"CHL", "PER"})),
+    ("reciprocal-single-neg", "The Chilean delegation met in Lima on Monday.", "met",
+     dict(not_target={"CHL"})),
+    ("reciprocal-other-verb-neg", "Chile and Peru condemned the attack.", "condemned",
+     dict(not_target={"CHL", "PER"})),
     # -- "it" is one actor, never a member of a coordination ----------------------------------
     ("it-coordination-neg", "Chile and Peru met in Lima. It criticized Bolivia.",
      "criticized", dict(none=True)),

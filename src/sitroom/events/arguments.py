@@ -20,6 +20,8 @@ from sitroom.events.predicates import (
     equipment_party,
     intent_holder,
     intent_owners,
+    loose_conjunct,
+    partitive_members,
     passive_nonfinite,
     raised_subject,
     reduced_relative,
@@ -96,10 +98,18 @@ def sources(ctx: Context, token: Token) -> list[str]:
             # "the guards who attacked": the relative pronoun stands for the guards
             return ctx.resolve.at(antecedent)
         found = [a for t in subjects for a in ctx.resolve.at(t)]
+        if not found:
+            # "one of the Chilean ministers criticized …": the group counted from
+            found = [a for t in subjects for m in partitive_members(t) for a in ctx.resolve.at(m)]
+            if found:
+                ctx.marks[token.i] = ctx.marks.get(token.i, "") + "+doer:partitive"
         if not found and all(t.lower_ in SPEAKER_PRONOUNS for t in subjects):
             found = _speaker(ctx, token)
         if not found:
             found = _attack_doer(ctx, token, subjects)
+        if not found and all(t.pos_ != "PRON" and human(t) for t in subjects):
+            # "thousands of people protested in X": an unnamed crowd is the place's people
+            found = _protest_place(ctx, token)
         return found
     return _inherited_sources(ctx, token)
 
@@ -190,20 +200,32 @@ def _noun_sources(ctx: Context, token: Token) -> list[str]:
 def _protest_place(ctx: Context, token: Token) -> list[str]:
     """The people of the place where protests with no named protesters were held.
 
-    "weeks of protests in Hong Kong", "strikes across France": protesters unnamed are
-    the place's people, coded by its state (the CAMEO convention for domestic
+    "weeks of protests in Hong Kong", "strikes across France", "thousands of people
+    marched in Lima": protesters unnamed (no protester named, or a crowd with no actor)
+    are the place's people, coded by its state (the CAMEO convention for domestic
     crowds), when that state is an actor of the document; rule mark
-    ``+doer:protest-place``. Any other act keeps needing a named doer.
+    ``+doer:protest-place``. The place may hang on the phrase the protest noun
+    completes ("weeks of protests in X", "was met with protests in X"). Any other act
+    keeps needing a named doer.
     """
     entry = entry_for(ctx, token)
     if entry is None or entry.cameo[:2] != "14":
         return []
     from sitroom.sourcing.places import location_for
 
-    found = [a for t in prep_objects(token, "in") for a in ctx.resolve.at(t)
+    holders = [token]
+    if token.dep_ == "pobj" and token.head.dep_ == "prep" and (
+            (token.head.lower_ == "of" and token.head.head.pos_ == "NOUN")
+            or token.head.head.pos_ == "VERB"):
+        # "weeks of protests in X", "in X the visit was met with protests": the phrase
+        # the protest noun completes is placed
+        holders.append(token.head.head)
+    found = [a for h in holders for t in prep_objects(h, "in") for a in ctx.resolve.at(t)
              if ctx.resolve.kinds.get(a) == "state"]
-    if not found:
-        where = location_for(token, ctx.actors)
+    for holder in holders:
+        if found:
+            break
+        where = location_for(holder, ctx.actors)
         country = where.country if where is not None else None
         found = [a.id for a in ctx.actors.actors if country and a.kind == "state"
                  and a.country == country and a.sector is None]
@@ -457,6 +479,10 @@ def _inherited_sources(ctx: Context, token: Token) -> list[str]:
         return found
     if token.dep_ in {"acomp", "attr"}:
         # "he is prepared to lift the ban": the copula's subject.
+        return sources(ctx, head)
+    if loose_conjunct(token):
+        # "licensed the design, then agreed with Peru": the first verb's subject
+        ctx.marks[token.i] = "+doer:loose-conjunct"
         return sources(ctx, head)
     if token.dep_ in {"conj", "advcl", "relcl", "acl", "pcomp"} or token.dep_ == "prep":
         if token.dep_ == "relcl":

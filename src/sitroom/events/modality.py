@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from sitroom.events.codebook import Codebook, VerbEntry
+from sitroom.events.syntax import conditions
 from sitroom.events.vocabulary import (
     CONDITION_MARKS,
     FUTURE_ADJECTIVES,
@@ -29,6 +30,10 @@ from sitroom.lexicons import words
 from sitroom.record import Modality, Polarity
 
 __all__ = ["GOAL_NOUNS", "NEGATIONS", "Judgement", "complement_modality", "judge"]
+
+
+#: The modal that, negated with no condition, says an act was not done: "could not agree".
+INABILITY_MODAL = "could"
 
 
 @dataclass(frozen=True)
@@ -303,6 +308,13 @@ def judge(token: Token, codebook: Codebook | None = None) -> Judgement:
             if child.dep_ == "aux" and child.tag_ == "MD":
                 if word in FUTURE_MODALS or (word == "would" and _reported(node, codebook)):
                     modality = "future"
+                elif (word == INABILITY_MODAL and node is token and negations
+                      and not conditions(token)):
+                    # "X and Y could not agree": inability, like "unable to", is the act
+                    # not done (actual, negative), not a hypothetical one
+                    cues.append(child)
+                    rule = (rule + "+" if rule else "") + "modal:inability"
+                    continue
                 elif word in HYPOTHETICAL_MODALS:
                     modality = "hypothetical"
                 if modality != "actual":

@@ -263,6 +263,40 @@ def reduced_relative(token: Token) -> bool:
             and not subject_tokens(token)[0] and not children(token, "dobj"))
 
 
+def partitive_members(token: Token) -> list[Token]:
+    """The phrase a counted subject picks its doers from: "one of the Chilean ministers".
+
+    A number as subject with an "of" phrase names members of that group; an apposition
+    names the member itself ("one of the rebel groups, the Liberation Front, …"), and
+    wins over the group.
+    """
+    if token.pos_ != "NUM":
+        return []
+    named = children(token, "appos")
+    if named:
+        return named
+    return [t for prep in children(token, "prep") if prep.lower_ == "of"
+            for t in children(prep, "pobj")]
+
+
+#: Tags of a finite verb: one that could carry a subject of its own.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def loose_conjunct(token: Token) -> bool:
+    """A later finite verb of a list of acts that the parser left unlabelled.
+
+    "Chile licensed the design, started building rifles, then agreed with Peru to …":
+    acts listed with commas and "then" rather than "and" are coordinated, but the parser
+    may hang the later verb on the first as ``dep``. With no subject of its own it
+    shares the first verb's subject, as a ``conj`` does.
+    """
+    head = token.head
+    return (token.dep_ == "dep" and token.pos_ == "VERB" and token.tag_ in FINITE_TAGS
+            and head is not token and head.pos_ == "VERB" and head.i < token.i
+            and not children(token, "nsubj", "nsubjpass", "expl", "csubj"))
+
+
 def nonfinite_patient(token: Token) -> list[Token]:
     """Who suffered a passive non-finite act: the noun it modifies, or its clause's subject.
 

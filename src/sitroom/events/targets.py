@@ -40,6 +40,7 @@ from sitroom.events.vocabulary import (
     FALLBACK_PREPS,
     HELPING_VERBS,
     PLACE_PREPS,
+    RECIPROCAL_VERBS,
     STATEMENT_VENUE_PREPS,
     THIRD_PARTY_NOUNS,
     WHERE_PREPS,
@@ -285,10 +286,27 @@ def complement_target(ctx: Context, token: Token, entry: VerbEntry,
 
 
 #: The ways to find a target, in the order they are tried.
+def _reciprocal(ctx: Context, token: Token, entry: VerbEntry, sources: list[str]) -> list[str]:
+    """Coordinated doers of a mutual act with no receiver named are each other's.
+
+    "Chile and Peru met", "the president and Congress could not agree": a verb of a
+    mutual act (``words/events_reciprocal_verbs.txt``) whose subject is a coordination
+    of two or more actors is aimed at those same actors (CAMEO codes a meeting both
+    ways); a single subject, or one group, keeps no receiver.
+    """
+    if token.pos_ != "VERB" or token.lemma_.lower() not in RECIPROCAL_VERBS or len(sources) < 2:
+        return []
+    subjects = children(token, "nsubj")
+    if not any(children(s, "conj") for s in subjects):
+        return []
+    ctx.marks[token.i] = ctx.marks.get(token.i, "") + "+target:reciprocal"
+    return list(sources)
+
+
 STEPS: tuple[Step, ...] = (_by_slots, _by_preposition, _against_under_object,
                            _object_act_doer, complement_target, _owner_in_phrase,
                            _condition_subject, _requested_subject, purpose_target,
-                           place_object_state, _place_state)
+                           place_object_state, _place_state, _reciprocal)
 
 
 #: The CAMEO root of force posture (mobilize, deploy, exercise).

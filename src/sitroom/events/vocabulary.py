@@ -143,6 +143,8 @@ CONTROL_PREPS = words("events_control_preps")
 HELPING_VERBS = words("events_helping_verbs")
 #: Verbs whose passive subject acts with the agent ("X was joined by Y").
 JOINING_VERBS = words("events_joining_verbs")
+#: Verbs of a mutual act: coordinated doers with no receiver are each other's receivers.
+RECIPROCAL_VERBS = words("events_reciprocal_verbs")
 #: Pronouns that, inside a quotation, mean its speaker.
 FIRST_PERSON = words("events_first_person")
 #: Pronoun subjects of reported speech that mean its speaker when nothing else resolves.
