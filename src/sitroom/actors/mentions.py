@@ -18,7 +18,7 @@ from sitroom.actors.lexicon import Entry, EntryType, Lexicon, Noun, normalize
 from sitroom.actors.scan import Match, NounSpan, Scan
 from sitroom.lexicons import table, words
 from sitroom.lexicons.files import on_clear
-from sitroom.parsed.cache import doc_ents
+from sitroom.parsed.cache import doc_ents, doc_sents, token_lowers, token_tags, token_texts
 
 #: Full month names ("May", "March" are months, not names); the longest name of each month.
 MONTHS = frozenset(
@@ -75,7 +75,7 @@ def scan_document(doc: Doc, lex: Lexicon, published: str | None = None) -> Scan:
     scan.claimed.update(given)
     scan.noun_tokens = {k for n in nouns.values() for k in range(n.start, n.end)}
     scan.sent_ids = [0] * len(doc)
-    for k, sent in enumerate(doc.sents):
+    for k, sent in enumerate(doc_sents(doc)):
         for j in range(sent.start, sent.end):
             scan.sent_ids[j] = k
     return scan
@@ -93,9 +93,11 @@ def given_names(doc: Doc, lex: Lexicon) -> set[int]:
     are left alone.
     """
     out: set[int] = set()
-    for token in doc:
-        if token.tag_ != "VBN" or token.dep_ not in ("acl", "amod", "advcl"):
+    parsed = token_tags(doc)
+    for k, tag in enumerate(parsed.tag):
+        if tag != "VBN" or parsed.dep[k] not in ("acl", "amod", "advcl"):
             continue
+        token = doc[k]
         noun = token.head
         role = lex.noun(noun.lemma_)
         if noun.lemma_.lower() in PERSON_HEADS or (role is not None and role.kind == "person"):
@@ -141,21 +143,25 @@ def build_token_ents(doc: Doc) -> list[Span | None]:
 def lexicon_matches(doc: Doc, lex: Lexicon, published: str | None = None) -> dict[int, Match]:
     """Greedy longest lexicon matches, indexed by every token they cover (only entries
     valid on the ``published`` day, see :func:`~sitroom.actors.knowledge.valid_on`)."""
-    norms = [normalize(t.text) if t.lower_ != "the" else "the" for t in doc]
-    sent_starts = [bool(t.is_sent_start) for t in doc]
+    texts = token_texts(doc)
+    forms = {text: normalize(text) for text in set(texts)}
+    norms = [forms[text] if lower != "the" else "the"
+             for text, lower in zip(texts, token_lowers(doc), strict=True)]
+    tags = token_tags(doc)
+    sent_starts = tags.sent_start
     found: dict[int, Match] = {}
     i = 0
     n = len(doc)
     while i < n:
         best: Match | None = None
-        if norms[i] and norms[i] != "the" and doc[i].text[0].isalnum():
+        if norms[i] and norms[i] != "the" and texts[i][0].isalnum():
             key = ""
             comma = False
             for j in range(i, n):
                 if j > i and sent_starts[j]:
                     break
                 if not norms[j]:
-                    comma = comma or doc[j].text == ","
+                    comma = comma or texts[j] == ","
                     continue
                 key = f"{key} {norms[j]}" if key else norms[j]
                 if key not in lex.prefixes:
@@ -168,8 +174,8 @@ def lexicon_matches(doc: Doc, lex: Lexicon, published: str | None = None) -> dic
                     chosen = choose(entries, norms) if entries else None
                     if chosen is not None:
                         best = Match(i, j + 1, chosen)
-        if best is None:
-            best = fuzzy_country(doc, i, lex)
+        if best is None and tags.pos[i] == "PROPN" and len(texts[i]) >= 6:
+            best = fuzzy_country(doc, i, lex)  # the cheap part of its test first
         if best is not None:
             for j in range(best.start, best.end):
                 found[j] = best
@@ -232,6 +238,7 @@ def within_one_edit(a: str, b: str) -> bool:
 
 
 _COUNTRY_WORDS: dict[int, dict[str, Entry]] = {}
+_COUNTRY_LENGTHS: dict[int, dict[int, list[tuple[int, str, Entry]]]] = {}
 
 
 def country_words(lex: Lexicon) -> dict[str, Entry]:
@@ -248,6 +255,17 @@ def country_words(lex: Lexicon) -> dict[str, Entry]:
                 out[key] = entry
     _COUNTRY_WORDS[id(lex)] = out
     return out
+
+
+def _country_lengths(lex: Lexicon) -> dict[int, list[tuple[int, str, Entry]]]:
+    """:func:`country_words` by length, each with its place in that dict's order."""
+    cached = _COUNTRY_LENGTHS.get(id(lex))
+    if cached is None:
+        cached = {}
+        for place, (key, entry) in enumerate(country_words(lex).items()):
+            cached.setdefault(len(key), []).append((place, key, entry))
+        _COUNTRY_LENGTHS[id(lex)] = cached
+    return cached
 
 
 def fuzzy_country(doc: Doc, i: int, lex: Lexicon) -> Match | None:
@@ -270,7 +288,10 @@ def fuzzy_country(doc: Doc, i: int, lex: Lexicon) -> Match | None:
         if 0 <= j < len(doc) and doc[j].pos_ == "PROPN":
             return None
     word = normalize(text)
-    hits = {e.country: e for key, e in country_words(lex).items() if within_one_edit(word, key)}
+    lengths = _country_lengths(lex)  # one edit changes the length by one at most
+    near = sorted(c for size in (len(word) - 1, len(word), len(word) + 1)
+                  for c in lengths.get(size, ()))
+    hits = {e.country: e for _, key, e in near if within_one_edit(word, key)}
     if len(hits) != 1:
         return None
     return Match(i, i + 1, next(iter(hits.values())), fuzzy=True)
@@ -382,25 +403,21 @@ def noun_spans(doc: Doc, lex: Lexicon, taken: dict[int, Match]) -> dict[int, Nou
     spans: dict[int, NounSpan] = {}
     covered: set[int] = set()
     n = len(doc)
-    tokens = list(doc)
     last_words = lex.noun_last_words or frozenset(k.split()[-1] for k in lex.nouns if k)
-    texts = [t.text for t in tokens]
-    lemmas_all = [t.lemma_ for t in tokens]
-    pos = [t.pos_ for t in tokens]
-    tags = [t.tag_ for t in tokens]
-    heads = [t.head.i for t in tokens]
-    sent_start = [bool(t.is_sent_start) for t in tokens]
-    bad_punct = [t.is_punct and t.text != "-" for t in tokens]
+    texts, lowers, parsed = token_texts(doc), token_lowers(doc), token_tags(doc)
+    lemmas_all, pos, tags, heads = parsed.lemma, parsed.pos, parsed.tag, parsed.head
+    sent_start, deps = parsed.sent_start, parsed.dep
+    bad_punct = [p and t != "-" for p, t in zip(parsed.punct, texts, strict=True)]
     nouny = [pos[k] in ("NOUN", "PROPN", "ADJ") or tags[k] in ("NN", "NNS") for k in range(n)]
     for k in range(n):  # "the accused appeared": a participle standing as a noun
-        if not nouny[k] and tags[k] == "VBN" and tokens[k].lower_ in PARTICIPLE_NOUNS \
-                and tokens[k].dep_ in _NOMINAL_DEPS \
-                and any(c.dep_ == "det" for c in tokens[k].children):
+        if not nouny[k] and tags[k] == "VBN" and lowers[k] in PARTICIPLE_NOUNS \
+                and deps[k] in _NOMINAL_DEPS \
+                and any(c.dep_ == "det" for c in doc[k].children):
             nouny[k] = True
     # a phrase can only be a noun when its last word ends some noun phrase of the lexicon
     can_end = [
         nouny[k]
-        and (pos[k] != "ADJ" or tokens[k].lower_ in NOUN_ADJECTIVES)
+        and (pos[k] != "ADJ" or lowers[k] in NOUN_ADJECTIVES)
         and any(
             w == "" or w in last_words
             for w in (*word_variants(texts[k]), *word_variants(lemmas_all[k]))
@@ -423,7 +440,7 @@ def noun_spans(doc: Doc, lex: Lexicon, taken: dict[int, Match]) -> dict[int, Nou
                 continue
             if any(j in taken for j in range(i, end)):
                 continue
-            if any(bad_punct[j] for j in range(i, end)) or tokens[i].dep_ == "det":
+            if any(bad_punct[j] for j in range(i, end)) or deps[i] == "det":
                 continue
             if any(sent_start[j] for j in range(i + 1, end)):
                 continue
@@ -438,8 +455,8 @@ def noun_spans(doc: Doc, lex: Lexicon, taken: dict[int, Match]) -> dict[int, Nou
             if length > 1 and root != end - 1 and "of" not in phrase:
                 root = end - 1
             start = i
-            if texts[i] == "-" and i > 0 and not tokens[i - 1].whitespace_ \
-                    and tokens[i - 1].is_alpha and i - 1 not in taken:
+            if texts[i] == "-" and i > 0 and not doc[i - 1].whitespace_ \
+                    and parsed.alpha[i - 1] and i - 1 not in taken:
                 start = i - 1  # "counter-protesters", "ex-soldiers": the prefix is the noun's
             spans[root] = NounSpan(start, end, root, noun, doc[start:end].text)
             covered.update(range(i, end))
@@ -578,3 +595,4 @@ def join_particles(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[int, in
 
 
 on_clear(_COUNTRY_WORDS.clear)
+on_clear(_COUNTRY_LENGTHS.clear)

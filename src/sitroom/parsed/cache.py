@@ -8,7 +8,9 @@ parse none of them changes, so each is computed once per document and kept in
 
 from __future__ import annotations
 
-from spacy.attrs import LEMMA, LOWER, ORTH
+from typing import NamedTuple
+
+from spacy.attrs import DEP, HEAD, IS_ALPHA, IS_PUNCT, LEMMA, LOWER, ORTH, POS, SENT_START, TAG
 from spacy.tokens import Doc, Span
 
 _KEY = "sitroom.cache"
@@ -75,3 +77,36 @@ def lemma_lowers(doc: Doc) -> list[str]:
     """``token.lemma_.lower()`` of every token, by index, computed once (call only after
     the lemmatiser; do not modify the list)."""
     return _forms(doc)[2]
+
+
+class TokenTags(NamedTuple):
+    """Parse attributes of every token, by index (see :func:`token_tags`)."""
+
+    pos: list[str]  # ``token.pos_``
+    tag: list[str]  # ``token.tag_``
+    dep: list[str]  # ``token.dep_``
+    head: list[int]  # ``token.head.i``
+    sent_start: list[bool]  # ``bool(token.is_sent_start)``
+    punct: list[bool]  # ``token.is_punct``
+    alpha: list[bool]  # ``token.is_alpha``
+    lemma: list[str]  # ``token.lemma_``
+
+
+def token_tags(doc: Doc) -> TokenTags:
+    """The parse attributes of every token, read from one array and computed once (call
+    only after the parser; do not modify the lists): a stage can pick the few tokens it
+    needs before building any ``Token``."""
+    memo = _memo(doc)
+    if "tags" not in memo:
+        attrs = [POS, TAG, DEP, HEAD, SENT_START, IS_PUNCT, IS_ALPHA, LEMMA]
+        rows = doc.to_array(attrs).tolist() if len(doc) else []  # unsigned: -1 is 2**64 - 1
+        columns = [[row[k] for row in rows] for k in range(len(attrs))]
+        strings = doc.vocab.strings
+        names = {key: strings[key] for key in {*columns[0], *columns[1], *columns[2], *columns[7]}}
+        memo["tags"] = TokenTags(
+            [names[key] for key in columns[0]], [names[key] for key in columns[1]],
+            [names[key] for key in columns[2]],
+            [(i + off) % 2**64 for i, off in enumerate(columns[3])],
+            [value == 1 for value in columns[4]], [bool(v) for v in columns[5]],
+            [bool(v) for v in columns[6]], [names[key] for key in columns[7]])
+    return memo["tags"]  # type: ignore[return-value]
