@@ -19,6 +19,9 @@ CASES = [
     ("state.name.fuzzy", "The Greene report was published.", "Greece", None),
     ("state.name.fuzzy", "The brazen attack shocked observers.", "Brazil", None),
     ("state.name.fuzzy", "Roland Barthes wrote about it.", "Poland", None),
+    # negatives: a first letter changed is another word; a named region is no state
+    ("state.name.fuzzy", "Winter came early across Siberia this year.", "Liberia", None),
+    ("state.name.fuzzy", "Officials in Hazakhstan denied the report.", "Kazakhstan", None),
     # named bodies: party, union, committee, association
     ("organization.noun", "The Association of Coastal Fishermen filed a complaint.",
      "Association", "NGO"),

@@ -73,6 +73,9 @@ CASES = [
     ("Hezbollah fired rockets at northern Israel.", "Hezbollah", "nonstate", "LBN", "REB", {}),
     ("The U.N. Security Council met on Tuesday.", "The U.N. Security Council",
      "igo", "IGO", None, {}),
+    # an international NGO shares the IGO list but is no intergovernmental body
+    ("Amnesty International criticised the verdict.", "Amnesty International",
+     "organization", "NGO", None, {}),
 ]
 
 

@@ -307,8 +307,11 @@ def _add_actors(build: _Builder, file: JsonFile) -> None:
             build.add(alias, entry)
     for igo in _objects(file, data, "igos"):
         name = file.require(igo, "name", _TEXT)
-        entry = Entry(EntryType.IGO, name, file.require(igo, "country", _MAYBE_TEXT),
-                      _optional(file, igo, "sector", _MAYBE_TEXT, None), "igo",
+        country = file.require(igo, "country", _MAYBE_TEXT)
+        # International NGOs share the list (a CAMEO code, no state) but are no IGO.
+        entry = Entry(EntryType.IGO, name, country,
+                      _optional(file, igo, "sector", _MAYBE_TEXT, None),
+                      "igo" if country == "IGO" else "organization",
                       file.require(igo, "code", _TEXT))
         for alias in [name, *_texts(file, igo, "names")]:
             build.add(alias, entry)

@@ -272,13 +272,15 @@ def fuzzy_country(doc: Doc, i: int, lex: Lexicon) -> Match | None:
     """A misspelt country name ("Ethopia"): one edit from exactly one country name.
 
     Only a lone capitalised proper noun of six letters or more that is no known name, no
-    person and no part of a longer name qualifies; common words never do.
+    person, no named region or building and no part of a longer name qualifies; common
+    words never do. A misspelling keeps its first letter ("Siberia" is no "Liberia").
     """
     token = doc[i]
     text = token.text
     if (
         token.pos_ != "PROPN" or len(text) < 6 or not text.isalpha() or not text[0].isupper()
-        or text.isupper() or token.ent_type_ == "PERSON" or normalize(text) in lex.proper
+        or text.isupper() or token.ent_type_ in ("PERSON", "LOC", "FAC")
+        or normalize(text) in lex.proper
     ):
         return None
     ent = token_ents(doc)[i]
@@ -291,7 +293,8 @@ def fuzzy_country(doc: Doc, i: int, lex: Lexicon) -> Match | None:
     lengths = _country_lengths(lex)  # one edit changes the length by one at most
     near = sorted(c for size in (len(word) - 1, len(word), len(word) + 1)
                   for c in lengths.get(size, ()))
-    hits = {e.country: e for _, key, e in near if within_one_edit(word, key)}
+    hits = {e.country: e for _, key, e in near
+            if key[:1] == word[:1] and within_one_edit(word, key)}
     if len(hits) != 1:
         return None
     return Match(i, i + 1, next(iter(hits.values())), fuzzy=True)
