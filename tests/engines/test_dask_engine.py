@@ -56,6 +56,12 @@ def _dump(store_path: Path) -> dict[str, list[tuple[Any, ...]]]:
     return out
 
 
+def _profiling() -> bool:
+    import dask.config
+
+    return bool(dask.config.get("distributed.worker.profile.enabled"))
+
+
 def test_dask_and_local_ingest_store_the_same_events(tmp_path):
     pytest.importorskip("distributed")
     from sitroom.api import open_store
@@ -96,6 +102,8 @@ def test_dask_and_local_ingest_store_the_same_events(tmp_path):
 
     # a re-run reads the shards already written and stores nothing twice
     with dask_client(None, workers=2) as client:
+        # the local cluster's settings reach the worker processes (no stack sampling)
+        assert set(client.run(_profiling).values()) == {False}
         again = ingest_on_client(client, paths, dask_db, shards, shard_size=2)
         # new input beside the old: the workers skip the stored documents (open store given)
         extra = Path(paths[0]) / "extra.txt"

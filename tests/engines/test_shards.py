@@ -187,3 +187,49 @@ def test_shard_complete_checks_rows(tmp_path):
     assert not shard_complete(path, spec, frozenset())
     path.write_bytes(b"not parquet")
     assert not shard_complete(path, spec)
+
+
+def test_shard_columns_keep_types_nulls_and_text(tmp_path):
+    # eleven rows: the validity and bool bitmaps span two bytes
+    results: list[AnalysisRecord | ReadFailure | SkippedDocument] = []
+    for n in range(11):
+        if n % 3 == 0:
+            results.append(SkippedDocument(f"s{n}", f"{n:064x}"))
+        elif n % 3 == 1:
+            results.append(ReadFailure(f"héllo-{n}.txt", "naïve reason ✓", code="E101"))
+        else:
+            results.append(_record(f"d{n}"))
+    path = shard_path(tmp_path, 0)
+    assert write_shard(path, 7, results) == (3, 4)
+    assert list(read_shard(path)) == results
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(path)
+    assert table.schema.types == [pa.int64(), pa.string(), pa.string(), pa.large_string(),
+                                  pa.string(), pa.bool_()]
+    assert table.column("idx").to_pylist() == list(range(7, 18))
+    assert table.column("skipped").to_pylist() == [n % 3 == 0 for n in range(11)]
+    assert table.column("record_json").null_count == 8
+    assert table.column("sha256").to_pylist()[1] is None
+
+
+def test_writing_and_checking_a_shard_leaves_pandas_unloaded(tmp_path):
+    # pyarrow imports pandas (about 50 MiB) when it converts Python lists; a Dask worker
+    # only writes and checks shards, so it must not pay for it
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from pathlib import Path\n"
+        "from sitroom.documents import ReadFailure\n"
+        "from sitroom.engines.shards import ShardSpec, SkippedDocument, shard_complete, "
+        "write_shard\n"
+        f"path = Path({str(tmp_path / 's.parquet')!r})\n"
+        "write_shard(path, 0, [ReadFailure('p', 'r'), SkippedDocument('d', 'ab' * 32)])\n"
+        "assert shard_complete(path, ShardSpec(0, 0, 2, ()), frozenset({'ab' * 32}))\n"
+        "print('pandas' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.strip() == "False"

@@ -32,6 +32,7 @@ import sys
 import threading
 import time
 import uuid
+from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -376,7 +377,6 @@ def shard_complete(path: Path, spec: ShardSpec, known: frozenset[str] | None = N
     """
     if not path.exists():
         return False
-    import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
     try:
@@ -384,9 +384,11 @@ def shard_complete(path: Path, spec: ShardSpec, known: frozenset[str] | None = N
             return False
         if known is None:
             return True
-        table = pq.read_table(path, columns=["sha256", "skipped"])
-        hashes = table.filter(pc.equal(table.column("skipped"), True)).column("sha256")
-        return all(sha in known for sha in hashes.to_pylist())
+        with pq.ParquetFile(path) as shard:  # not read_table: it imports pandas
+            table = shard.read(columns=["sha256", "skipped"])
+        pairs = zip(table.column("sha256").to_pylist(), table.column("skipped").to_pylist(),
+                    strict=True)
+        return all(sha in known for sha, skipped in pairs if skipped)
     except Exception:  # an unreadable file is simply recomputed
         return False
 
@@ -394,6 +396,49 @@ def shard_complete(path: Path, spec: ShardSpec, known: frozenset[str] | None = N
 def _failure_json(failure: ReadFailure) -> str:
     return json.dumps({"path": failure.path, "reason": failure.reason, "code": failure.code,
                        "doc_id": failure.doc_id}, ensure_ascii=False)
+
+
+# The columns are built from buffers: ``pa.array`` on Python lists imports pandas (to
+# check whether the list is a pandas object), about 50 MiB in every worker process.
+
+
+def _bitmap(flags: list[bool]) -> bytes:
+    """Arrow's bit-packed layout (least significant bit first) of ``flags``."""
+    packed = bytearray((len(flags) + 7) // 8)
+    for i, flag in enumerate(flags):
+        if flag:
+            packed[i >> 3] |= 1 << (i & 7)
+    return bytes(packed)
+
+
+def _int64_column(values: list[int]) -> Any:
+    import pyarrow as pa
+
+    return pa.Array.from_buffers(pa.int64(), len(values),
+                                 [None, pa.py_buffer(array("q", values).tobytes())])
+
+
+def _bool_column(values: list[bool]) -> Any:
+    import pyarrow as pa
+
+    return pa.Array.from_buffers(pa.bool_(), len(values), [None, pa.py_buffer(_bitmap(values))])
+
+
+def _string_column(values: list[str | None], large: bool = False) -> Any:
+    """A UTF-8 column (``large``: 64-bit offsets) with nulls for ``None``."""
+    import pyarrow as pa
+
+    encoded = [b"" if value is None else value.encode("utf-8") for value in values]
+    offsets = array("q" if large else "i", [0])
+    for chunk in encoded:
+        offsets.append(offsets[-1] + len(chunk))
+    nulls = sum(value is None for value in values)
+    validity = pa.py_buffer(_bitmap([value is not None for value in values])) if nulls else None
+    column = pa.Array.from_buffers(pa.large_string() if large else pa.string(), len(values),
+                                   [validity, pa.py_buffer(offsets.tobytes()),
+                                    pa.py_buffer(b"".join(encoded))], null_count=nulls)
+    column.validate(full=True)
+    return column
 
 
 def write_shard(path: Path, start: int, results: Iterable[ShardItem]) -> tuple[int, int]:
@@ -431,14 +476,11 @@ def write_shard(path: Path, start: int, results: Iterable[ShardItem]) -> tuple[i
             hashes.append(None)
             records.append(None)
             failures.append(_failure_json(item))
-    table = pa.table({
-        "idx": pa.array(idx, pa.int64()),
-        "doc_id": pa.array(doc_ids, pa.string()),
-        "sha256": pa.array(hashes, pa.string()),
-        "record_json": pa.array(records, pa.large_string()),
-        "failure_json": pa.array(failures, pa.string()),
-        "skipped": pa.array(skipped, pa.bool_()),
-    })
+    table = pa.Table.from_arrays(
+        [_int64_column(idx), _string_column(doc_ids), _string_column(hashes),
+         _string_column(records, large=True), _string_column(failures),
+         _bool_column(skipped)],
+        names=["idx", "doc_id", "sha256", "record_json", "failure_json", "skipped"])
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp")
     try:
