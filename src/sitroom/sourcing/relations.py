@@ -26,6 +26,7 @@ from sitroom.sourcing.ties import (
     owner_of,
     standing_backing,
     under_rule,
+    verb_objects,
 )
 
 SYMMETRIC = {"alliance", "partnership", "rivalry", "conflict"}
@@ -315,13 +316,7 @@ def _clause_sides(cue: Token, actors: ActorIndex) -> list[str]:
         subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
         if not opens or subj is None:
             continue
-        sides = direct_actors(subj, actors)
-        for child in clause.children:
-            if child.dep_ == "dobj":
-                sides += direct_actors(child, actors)
-            elif child.dep_ == "prep" and child.lower_ in {"against", "with"}:
-                for obj in (g for g in child.children if g.dep_ == "pobj"):
-                    sides += direct_actors(obj, actors)
+        sides = direct_actors(subj, actors) + verb_objects(clause, actors)
         if len(set(sides)) >= 2:
             return list(dict.fromkeys(sides))
     return []
@@ -367,28 +362,26 @@ def _denied(cue: Token, rtype: str) -> bool:
     )
     if talked_of:
         return True
+    verb = _verb_above(cue)
+    return _held(cue) and verb is not None and any(c.dep_ == "neg" for c in verb.children)
+
+
+def _verb_above(cue: Token) -> Token | None:
+    """The first verb above the cue, at most six steps up the tree."""
     current = cue
     for _ in range(6):
         if current.head is current:
-            return False
+            return None
         current = current.head
         if current.pos_ in {"VERB", "AUX"}:
-            return current.lemma_.lower() in words("sourcing_holding_verbs") and any(
-                c.dep_ == "neg" for c in current.children
-            )
-    return False
+            return current
+    return None
 
 
 def _held(cue: Token) -> bool:
     """Whether the first verb above the cue makes its subject a side (``X is at war``)."""
-    current = cue
-    for _ in range(6):
-        if current.head is current:
-            return False
-        current = current.head
-        if current.pos_ in {"VERB", "AUX"}:
-            return current.lemma_.lower() in words("sourcing_holding_verbs")
-    return False
+    verb = _verb_above(cue)
+    return verb is not None and verb.lemma_.lower() in words("sourcing_holding_verbs")
 
 
 def _clause_subject(cue: Token, actors: ActorIndex) -> str | None:

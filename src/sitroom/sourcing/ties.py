@@ -151,14 +151,20 @@ def fighting_sides(token: Token, actors: ActorIndex) -> list[str]:
         sides = direct_actors(token.head, actors)
     else:
         return []
-    for child in token.children:
+    sides = list(dict.fromkeys(sides + verb_objects(token, actors)))
+    return sides if len(sides) >= 2 else []
+
+
+def verb_objects(verb: Token, actors: ActorIndex) -> list[str]:
+    """The other sides a verb of conflict names: its object, or "against"/"with" X."""
+    sides: list[str] = []
+    for child in verb.children:
         if child.dep_ == "dobj":
             sides += direct_actors(child, actors)
         elif child.dep_ == "prep" and child.lower_ in {"against", "with"}:
             for obj in (g for g in child.children if g.dep_ == "pobj"):
                 sides += direct_actors(obj, actors)
-    sides = list(dict.fromkeys(sides))
-    return sides if len(sides) >= 2 else []
+    return sides
 
 
 def countries_differ(a: str | None, b: str | None, actors: ActorIndex) -> bool:
