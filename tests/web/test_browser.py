@@ -11,6 +11,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -35,19 +36,14 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def server(demo_db: DemoDb, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Uvicorn on 127.0.0.1 and a free port, in a thread, over a copy of the demo db."""
+@contextmanager
+def serving(app: Any) -> Iterator[str]:
+    """Uvicorn serving ``app`` on 127.0.0.1 and a free port, in a thread; yields its URL."""
     import uvicorn
 
-    if not (STATIC / "vendor" / "cytoscape.min.js").is_file():
-        pytest.fail("static/vendor/cytoscape.min.js is missing: run `make web-assets`")
-    folder = tmp_path_factory.mktemp("browser")
-    app = create_app(copy_db(demo_db, folder), analyzer=fake_analyzer,
-                     upload_dir=folder / "uploads")
     port = _free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
-    srv = uvicorn.Server(config)
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
+                                        log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -55,9 +51,23 @@ def server(demo_db: DemoDb, tmp_path_factory: pytest.TempPathFactory) -> Iterato
         if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail("uvicorn did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(demo_db: DemoDb, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Uvicorn on 127.0.0.1 and a free port, in a thread, over a copy of the demo db."""
+    if not (STATIC / "vendor" / "cytoscape.min.js").is_file():
+        pytest.fail("static/vendor/cytoscape.min.js is missing: run `make web-assets`")
+    folder = tmp_path_factory.mktemp("browser")
+    app = create_app(copy_db(demo_db, folder), analyzer=fake_analyzer,
+                     upload_dir=folder / "uploads")
+    with serving(app) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -6,14 +6,12 @@ certainty, status and source filters narrow the list."""
 from __future__ import annotations
 
 import sys
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from test_browser import browser, click_node, find, ready, wait_for  # noqa: F401
+from test_browser import browser, click_node, find, ready, serving, wait_for  # noqa: F401
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "store"))
 
@@ -28,31 +26,14 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def strikes_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """Uvicorn over a store of the four-outlet strike corpus."""
-    import socket
-
-    import uvicorn
-
     if not (STATIC / "vendor" / "cytoscape.min.js").is_file():
         pytest.fail("static/vendor/cytoscape.min.js is missing: run `make web-assets`")
     folder = tmp_path_factory.mktemp("claims")
     path = folder / "strikes.duckdb"
     with open_store(path, read_only=False) as store:
         assert store.ingest(strike_records()).added == 5
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = int(sock.getsockname()[1])
-    srv = uvicorn.Server(uvicorn.Config(create_app(path, read_only=True), host="127.0.0.1",
-                                        port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("uvicorn did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", path
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(path, read_only=True)) as url:
+        yield url, path
 
 
 def _ids(path: Path) -> dict[str, int]:
